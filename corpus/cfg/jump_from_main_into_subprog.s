@@ -1,0 +1,12 @@
+# scenario: a goto from main to a label inside a called subprogram: jumps may not cross function boundaries: rejected
+	.section xdp
+	r6 = r1
+	call sub
+	if r0 == 0 goto inside
+	r0 = 2
+	exit
+sub:
+	r0 = 0
+inside:
+	r0 = 1
+	exit

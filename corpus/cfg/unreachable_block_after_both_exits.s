@@ -1,0 +1,12 @@
+# scenario: a labelled block after two exits that nothing jumps to: rejected by the CFG pass
+	.section xdp
+	r0 = *(u32 *)(r1 + 16)
+	if r0 == 0 goto zero
+	r0 = 2
+	exit
+zero:
+	r0 = 1
+	exit
+dead:
+	r0 = 3
+	exit

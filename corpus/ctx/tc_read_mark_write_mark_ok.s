@@ -1,0 +1,7 @@
+# scenario: TC reads skb->mark, increments it and writes it back: accepted
+	.section tc
+	r2 = *(u32 *)(r1 + 8)
+	r2 += 1
+	*(u32 *)(r1 + 8) = r2
+	r0 = 0
+	exit

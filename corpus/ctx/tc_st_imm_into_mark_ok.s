@@ -1,0 +1,5 @@
+# scenario: BPF_ST immediate store into skb->mark (allowed for ctx since the ST-to-ctx restriction was lifted): accepted
+	.section tc
+	*(u32 *)(r1 + 8) = 1
+	r0 = 0
+	exit

@@ -1,0 +1,6 @@
+# scenario: TC stores the low 32 bits of a stack pointer into skb->cb[1] (privileged): accepted
+	.section tc
+	r2 = r10
+	*(u32 *)(r1 + 52) = r2
+	r0 = 0
+	exit

@@ -1,0 +1,7 @@
+# scenario: same store of a stack pointer into skb->cb[1] by an unprivileged loader: rejected (R2 leaks addr into ctx)
+# profile: unprivileged
+	.section tc
+	r2 = r10
+	*(u32 *)(r1 + 52) = r2
+	r0 = 0
+	exit

@@ -1,0 +1,6 @@
+# scenario: TC writes skb->len: read-only field, rejected (invalid bpf_context access)
+	.section tc
+	r2 = 0
+	*(u32 *)(r1 + 0) = r2
+	r0 = 0
+	exit

@@ -1,0 +1,6 @@
+# scenario: TC writes skb->priority (offset 32): accepted
+	.section tc
+	r2 = 7
+	*(u32 *)(r1 + 32) = r2
+	r0 = 0
+	exit

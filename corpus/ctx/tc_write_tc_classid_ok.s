@@ -1,0 +1,6 @@
+# scenario: TC writes skb->tc_classid (offset 72): accepted
+	.section tc
+	r2 = 0x10001
+	*(u32 *)(r1 + 72) = r2
+	r0 = 0
+	exit

@@ -1,0 +1,4 @@
+# scenario: read at offset 24, past the 24-byte xdp_md: rejected (invalid bpf_context access off=24 size=4)
+	.section xdp
+	r0 = *(u32 *)(r1 + 24)
+	exit

@@ -1,0 +1,3 @@
+# scenario: exit with R0 never written: rejected (R0 !read_ok)
+	.section xdp
+	exit

@@ -1,0 +1,42 @@
+# scenario: generated seed=1 index=100
+# shape: lookup, spill(fp-112), check(==), copy(r7), spill(fp-128), copy(r8), copy(r9), read(12,u16), release, branch(leak), branch
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	*(u64 *)(r10 - 112) = r0
+	if r0 == 0 goto null1
+	r7 = r0
+	*(u64 *)(r10 - 128) = r7
+	r8 = r7
+	r9 = r0
+	r2 = *(u16 *)(r0 + 12)
+	call bpf_get_prandom_u32
+	if r0 > 1 goto odd2
+	r1 = r8
+	call bpf_ct_release
+	goto join3
+odd2:
+	r0 = 1
+join3:
+	r0 = 1
+	exit
+null1:
+	r0 = 2
+	exit

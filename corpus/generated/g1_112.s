@@ -1,0 +1,50 @@
+# scenario: generated seed=1 index=112
+# shape: lookup, copy(r7), check(==), read(32,u32), copy(r8), lookup, copy(r9), check(==), release, release
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	if r0 == 0 goto null1
+	r2 = *(u32 *)(r7 + 32)
+	r8 = r0
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r9 = r0
+	if r0 == 0 goto null2
+	r1 = r0
+	call bpf_ct_release
+	r1 = r8
+	call bpf_ct_release
+	r0 = 1
+	exit
+null1:
+	r0 = 2
+	exit
+null2:
+	r1 = r7
+	call bpf_ct_release
+	r0 = 2
+	exit

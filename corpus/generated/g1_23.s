@@ -1,0 +1,42 @@
+# scenario: generated seed=1 index=23
+# shape: lookup, spill(fp-120), check(!=), copy(r7), write(168,u16), spill(fp-72), spill(fp-112), clobbered
+	.section xdp
+	r6 = r1
+	r1 = 0
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 16) = r1
+	*(u64 *)(r10 - 24) = r1
+	*(u64 *)(r10 - 32) = r1
+	*(u64 *)(r10 - 40) = r1
+	*(u64 *)(r10 - 48) = r1
+	*(u64 *)(r10 - 56) = r1
+	*(u64 *)(r10 - 64) = r1
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 12
+	call bpf_xdp_ct_lookup
+	*(u64 *)(r10 - 120) = r0
+	if r0 != 0 goto ok2
+	goto null1
+ok2:
+	r7 = r0
+	call bpf_get_prandom_u32
+	*(u16 *)(r7 + 168) = r0
+	*(u64 *)(r10 - 72) = r7
+	*(u64 *)(r10 - 112) = r7
+	r2 = r7
+	r7 = 0
+	call bpf_ktime_get_ns
+	r1 = r2
+	call bpf_ct_release
+	r0 = 2
+	exit
+null1:
+	r0 = 2
+	exit

@@ -1,0 +1,52 @@
+# scenario: generated seed=1 index=58
+# shape: lookup, copy(r7), spill(fp-72), check(==), read(168,u16), lookup, copy(r8), check(==), copy(r9), release, release
+	.section xdp
+	r6 = r1
+	r1 = 0
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 16) = r1
+	*(u64 *)(r10 - 24) = r1
+	*(u64 *)(r10 - 32) = r1
+	*(u64 *)(r10 - 40) = r1
+	*(u64 *)(r10 - 48) = r1
+	*(u64 *)(r10 - 56) = r1
+	*(u64 *)(r10 - 64) = r1
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 17
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	*(u64 *)(r10 - 72) = r0
+	if r0 == 0 goto null1
+	r2 = *(u16 *)(r7 + 168)
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r8 = r0
+	if r8 == 0 goto null2
+	r9 = r7
+	r1 = r8
+	call bpf_ct_release
+	r1 = r7
+	call bpf_ct_release
+	r0 = 2
+	exit
+null1:
+	r0 = 2
+	exit
+null2:
+	r1 = r7
+	call bpf_ct_release
+	r0 = 2
+	exit

@@ -1,0 +1,36 @@
+# scenario: generated seed=1 index=61
+# shape: lookup, copy(r7), check(==), read(168,u32), arith(+128), release, use_after_release
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 17
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	if r0 == 0 goto null1
+	r2 = *(u32 *)(r0 + 168)
+	r3 = r7
+	r3 += 128
+	r2 = *(u32 *)(r3 + 40)
+	r1 = r7
+	call bpf_ct_release
+	r0 = *(u32 *)(r7 + 168)
+	r0 = 3
+	exit
+null1:
+	r0 = 2
+	exit

@@ -1,0 +1,38 @@
+# scenario: generated seed=1 index=65
+# shape: lookup, copy(r7), check(==), copy(r8), spill(fp-104), clobbered
+	.section xdp
+	r6 = r1
+	r1 = 0
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 16) = r1
+	*(u64 *)(r10 - 24) = r1
+	*(u64 *)(r10 - 32) = r1
+	*(u64 *)(r10 - 40) = r1
+	*(u64 *)(r10 - 48) = r1
+	*(u64 *)(r10 - 56) = r1
+	*(u64 *)(r10 - 64) = r1
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 17
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 12
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	if r7 == 0 goto null1
+	r8 = r7
+	*(u64 *)(r10 - 104) = r8
+	r2 = r7
+	r7 = 0
+	r8 = 0
+	call bpf_ktime_get_ns
+	r1 = r2
+	call bpf_ct_release
+	r0 = 2
+	exit
+null1:
+	r0 = 2
+	exit

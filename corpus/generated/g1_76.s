@@ -1,0 +1,30 @@
+# scenario: generated seed=1 index=76
+# shape: lookup, copy(r7), check(==), write(168,u8), leak
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 12
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	if r7 == 0 goto null1
+	*(u8 *)(r0 + 168) = 51
+	r0 = 1
+	exit
+null1:
+	r0 = 2
+	exit

@@ -1,0 +1,36 @@
+# scenario: generated seed=1 index=91
+# shape: lookup, copy(r7), check(==), read(171,u8), clobbered
+	.section xdp
+	r6 = r1
+	r1 = 0
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 16) = r1
+	*(u64 *)(r10 - 24) = r1
+	*(u64 *)(r10 - 32) = r1
+	*(u64 *)(r10 - 40) = r1
+	*(u64 *)(r10 - 48) = r1
+	*(u64 *)(r10 - 56) = r1
+	*(u64 *)(r10 - 64) = r1
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+	if r7 == 0 goto null1
+	r2 = *(u8 *)(r0 + 171)
+	r2 = r0
+	r7 = 0
+	call bpf_ktime_get_ns
+	r1 = r2
+	call bpf_ct_release
+	r0 = 2
+	exit
+null1:
+	r0 = 2
+	exit

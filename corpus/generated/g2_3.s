@@ -1,0 +1,36 @@
+# scenario: generated seed=2 index=3
+# shape: lookup, copy(r7), check(==), read(128,u16), read(172,u32), read(126,u8), release, double_release
+	.section tc
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1
+	*(u8 *)(r10 - 56) = 6
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_skb_ct_lookup
+	r7 = r0
+	if r7 == 0 goto null1
+	r2 = *(u16 *)(r7 + 128)
+	r2 = *(u32 *)(r7 + 172)
+	r2 = *(u8 *)(r0 + 126)
+	r1 = r0
+	call bpf_ct_release
+	r1 = r7
+	call bpf_ct_release
+	r0 = 2
+	exit
+null1:
+	r0 = 2
+	exit

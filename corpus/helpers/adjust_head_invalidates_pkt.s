@@ -1,0 +1,16 @@
+# scenario: read through a packet pointer obtained before bpf_xdp_adjust_head: rejected
+	.section xdp
+	r6 = r1
+	r2 = *(u32 *)(r6 + 0)
+	r3 = *(u32 *)(r6 + 4)
+	r4 = r2
+	r4 += 14
+	if r4 > r3 goto out
+	r7 = r2
+	r1 = r6
+	r2 = 14
+	call bpf_xdp_adjust_head
+	r0 = *(u8 *)(r7 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,9 @@
+# scenario: two bpf_ktime_get_ns calls and a subtraction: accepted
+	.section xdp
+	call bpf_ktime_get_ns
+	r6 = r0
+	call bpf_ktime_get_ns
+	r0 -= r6
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,16 @@
+# scenario: XDP: bpf_skc_lookup_tcp, check, bpf_sk_release: accepted
+	.section xdp
+	*(u64 *)(r10 - 16) = 0
+	*(u32 *)(r10 - 8) = 0
+	r2 = r10
+	r2 += -16
+	r3 = 12
+	r4 = -1
+	r5 = 0
+	call bpf_skc_lookup_tcp
+	if r0 == 0 goto out
+	r1 = r0
+	call bpf_sk_release
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,10 @@
+# scenario: TC: bpf_skb_load_bytes(ctx, 14, fp-20, 20): accepted
+	.section tc
+	r2 = 14
+	r3 = r10
+	r3 += -24
+	r4 = 20
+	call bpf_skb_load_bytes
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,46 @@
+# scenario: lookup when packet byte 0 is zero, release when a second read of the same (unmodified) byte is zero: the two loads are unrelated scalars to the verifier: rejected on the infeasible path
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1		# opts.netns_id = BPF_F_CURRENT_NETNS
+	*(u8 *)(r10 - 56) = 6		# opts.l4proto
+	r2 = *(u32 *)(r6 + 0)
+	r3 = *(u32 *)(r6 + 4)
+	r4 = r2
+	r4 += 1
+	r9 = 1
+	if r4 > r3 goto nopkt
+	r9 = *(u8 *)(r2 + 0)
+nopkt:
+	r7 = 0
+	if r9 != 0 goto skip
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+skip:
+	r2 = *(u32 *)(r6 + 0)
+	r3 = *(u32 *)(r6 + 4)
+	r4 = r2
+	r4 += 1
+	if r4 > r3 goto out
+	r8 = *(u8 *)(r2 + 0)
+	if r8 != 0 goto out
+	if r7 == 0 goto out
+	r1 = r7
+	call bpf_ct_release
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,11 @@
+# scenario: i unknown; do { i = 3 * i + 1 } while (i & 1) ends after at most two rounds, but the multiply by a constant makes i fully unknown each round (parity lost), so the walk never converges: rejected (program too large)
+	.section xdp
+	r1 = *(u32 *)(r1 + 12)
+loop:
+	r1 *= 3
+	r1 += 1
+	r2 = r1
+	r2 &= 1
+	if r2 != 0 goto loop
+	r0 = 2
+	exit

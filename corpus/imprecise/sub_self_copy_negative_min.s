@@ -1,0 +1,21 @@
+# scenario: offset = x - x through a copy (r2 = r1; r1 -= r2) is always 0, but interval subtraction gives [-63, 63]: rejected although every access is at offset 0
+	.section xdp
+	.map vals, type=array, key=4, value=64, entries=1
+	r6 = r1
+	r8 = *(u32 *)(r6 + 12)
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r7 = r0
+	r1 = r8
+	r1 &= 63
+	r2 = r1
+	r1 -= r2
+	r7 += r1
+	r0 = *(u8 *)(r7 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,19 @@
+# scenario: offset = x % 48 is always < 48, but the remainder is unknown to the verifier: rejected
+	.section xdp
+	.map vals, type=array, key=4, value=64, entries=1
+	r6 = r1
+	r8 = *(u32 *)(r6 + 12)
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r7 = r0
+	r1 = r8
+	r1 %= 48
+	r7 += r1
+	r0 = *(u8 *)(r7 + 0)
+out:
+	r0 = 2
+	exit

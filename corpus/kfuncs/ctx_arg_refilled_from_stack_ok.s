@@ -1,0 +1,26 @@
+# scenario: ctx spilled to fp-8 before building tuple/opts elsewhere and filled back into R1: the spill keeps the ctx type, accepted
+	.section xdp
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u64 *)(r10 - 72) = 0
+	*(u32 *)(r10 - 72) = -1		# opts.netns_id = BPF_F_CURRENT_NETNS
+	*(u8 *)(r10 - 64) = 6		# opts.l4proto
+	r1 = *(u64 *)(r10 - 8)
+	r2 = r10
+	r2 += -56
+	r3 = 12
+	r4 = r10
+	r4 += -72
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	if r0 == 0 goto out
+	r1 = r0
+	call bpf_ct_release
+out:
+	r0 = 2
+	exit

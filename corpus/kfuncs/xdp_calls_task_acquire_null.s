@@ -1,0 +1,6 @@
+# scenario: XDP program calls the generic kfunc bpf_task_acquire (registered for all program types) with NULL: rejected (Possibly NULL pointer passed to trusted arg0)
+	.section xdp
+	r1 = 0
+	call bpf_task_acquire
+	r0 = 2
+	exit

@@ -1,0 +1,12 @@
+# scenario: bpf_loop(100, cb, NULL, 0) with a callback returning 0: accepted
+	.section xdp
+	r1 = 100
+	r2 = cb ll
+	r3 = 0
+	r4 = 0
+	call bpf_loop
+	r0 = 2
+	exit
+cb:
+	r0 = 0
+	exit

@@ -1,0 +1,9 @@
+# scenario: for (i = 0; i < 10; i++) sum += i: accepted
+	.section xdp
+	r1 = 0
+	r0 = 0
+loop:
+	r0 += r1
+	r1 += 1
+	if r1 < 10 goto loop
+	exit

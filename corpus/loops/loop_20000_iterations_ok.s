@@ -1,0 +1,8 @@
+# scenario: a 20000-iteration counting loop (well under the 1M budget): accepted
+	.section xdp
+	r1 = 0
+loop:
+	r1 += 1
+	if r1 < 20000 goto loop
+	r0 = 2
+	exit

@@ -1,0 +1,9 @@
+# scenario: an open-ended loop guarded by may_goto (the kernel bounds it at run time): accepted
+	.section xdp
+	r0 = 0
+loop:
+	may_goto done
+	r0 += 1
+	goto loop
+done:
+	exit

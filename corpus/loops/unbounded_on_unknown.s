@@ -1,0 +1,8 @@
+# scenario: while (x != 0) x++ with x an unknown u32: never provably ends; the walk hits 1M insns: rejected (BPF program is too large)
+	.section xdp
+	r1 = *(u32 *)(r1 + 12)
+loop:
+	r1 += 1
+	if r1 != 0 goto loop
+	r0 = 2
+	exit

@@ -1,0 +1,13 @@
+# scenario: if r0 == 1 goto out is not a null check: the read is rejected
+	.section xdp
+	.map vals, type=hash, key=4, value=8, entries=16
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 == 1 goto out
+	r1 = *(u32 *)(r0 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,13 @@
+# scenario: dereference r0 on the NULL branch (known 0): rejected (invalid mem access 'scalar')
+	.section xdp
+	.map vals, type=hash, key=4, value=8, entries=16
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 != 0 goto out
+	r1 = *(u32 *)(r0 + 0)
+out:
+	r0 = 2
+	exit

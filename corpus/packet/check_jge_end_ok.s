@@ -1,0 +1,13 @@
+# scenario: if data_end >= data + 4 goto read: accepted
+	.section xdp
+	r2 = *(u32 *)(r1 + 0)		# data
+	r3 = *(u32 *)(r1 + 4)		# data_end
+	r4 = r2
+	r4 += 4
+	if r3 >= r4 goto read
+	goto out
+read:
+	r0 = *(u32 *)(r2 + 0)
+out:
+	r0 = 2
+	exit

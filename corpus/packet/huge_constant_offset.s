@@ -1,0 +1,12 @@
+# scenario: data + 0x10000 (past MAX_PACKET_OFF) compared against data_end then read: rejected
+	.section xdp
+	r2 = *(u32 *)(r1 + 0)		# data
+	r3 = *(u32 *)(r1 + 4)		# data_end
+	r2 += 0x10000
+	r4 = r2
+	r4 += 1
+	if r4 > r3 goto out
+	r0 = *(u8 *)(r2 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,13 @@
+# scenario: XDP may write packet bytes after a range check: accepted
+	.section xdp
+	r2 = *(u32 *)(r1 + 0)		# data
+	r3 = *(u32 *)(r1 + 4)		# data_end
+	r4 = r2
+	r4 += 6
+	if r4 > r3 goto out
+	*(u16 *)(r2 + 4) = 0xffff
+	r5 = 1
+	*(u8 *)(r2 + 0) = r5
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,37 @@
+# scenario: g = w(f + 1) computed before the lookup test; release when g == 1: the verifier links g to f with a constant delta and decides the second test: accepted
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1		# opts.netns_id = BPF_F_CURRENT_NETNS
+	*(u8 *)(r10 - 56) = 6		# opts.l4proto
+	call bpf_get_prandom_u32
+	r9 = r0
+	r9 &= 0xff
+	w8 = w9
+	w8 += 1
+	r7 = 0
+	if r9 != 0 goto skip
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	r7 = r0
+skip:
+	if w8 != 1 goto out
+	if r7 == 0 goto out
+	r1 = r7
+	call bpf_ct_release
+out:
+	r0 = 2
+	exit

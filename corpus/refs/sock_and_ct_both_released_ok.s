@@ -1,0 +1,42 @@
+# scenario: TC: a socket reference and a CT reference held together, each released with its own function: accepted
+	.section tc
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1		# opts.netns_id = BPF_F_CURRENT_NETNS
+	*(u8 *)(r10 - 56) = 6		# opts.l4proto
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_skb_ct_lookup
+	r7 = r0
+	*(u64 *)(r10 - 104) = 0
+	*(u64 *)(r10 - 96) = 0
+	r1 = r6
+	r2 = r10
+	r2 += -104
+	r3 = 12
+	r4 = -1
+	r5 = 0
+	call bpf_sk_lookup_tcp
+	r8 = r0
+	if r7 == 0 goto sk
+	r1 = r7
+	call bpf_ct_release
+sk:
+	if r8 == 0 goto out
+	r1 = r8
+	call bpf_sk_release
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,4 @@
+# scenario: R1 holds the xdp_md ctx at entry; reading rx_queue_index through it: accepted
+	.section xdp
+	r0 = *(u32 *)(r1 + 16)
+	exit

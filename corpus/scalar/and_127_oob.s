@@ -1,0 +1,20 @@
+# scenario: offset = prandom & 127: up to 127, out of bounds: rejected (64-byte array value)
+	.section xdp
+	.map vals, type=array, key=4, value=64, entries=1
+	r6 = r1
+	call bpf_get_prandom_u32
+	r8 = r0			# unknown u32
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r7 = r0
+	r1 = r8
+	r1 &= 127
+	r7 += r1
+	r0 = *(u8 *)(r7 + 0)
+out:
+	r0 = 2
+	exit

@@ -1,0 +1,21 @@
+# scenario: r1 /= r2 with r2 possibly 0 at run time (BPF defines x/0 = 0); result masked: accepted (64-byte array value)
+	.section xdp
+	.map vals, type=array, key=4, value=64, entries=1
+	r6 = r1
+	r8 = *(u32 *)(r6 + 12)		# ingress_ifindex: unknown u32
+	*(u32 *)(r10 - 4) = 0
+	r1 = vals ll
+	r2 = r10
+	r2 += -4
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r7 = r0
+	r1 = r8
+	r2 = *(u32 *)(r6 + 16)
+	r1 /= r2
+	r1 &= 63
+	r7 += r1
+	r0 = *(u8 *)(r7 + 0)
+out:
+	r0 = 2
+	exit

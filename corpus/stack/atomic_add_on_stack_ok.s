@@ -1,0 +1,8 @@
+# scenario: atomic add to an initialised stack slot: accepted
+	.section xdp
+	*(u64 *)(r10 - 8) = 1
+	r1 = 2
+	lock *(u64 *)(r10 - 8) += r1
+	r2 = *(u64 *)(r10 - 8)
+	r0 = 2
+	exit

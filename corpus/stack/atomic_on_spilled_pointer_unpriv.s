@@ -1,0 +1,8 @@
+# scenario: atomic add into a slot holding a spilled ctx pointer without CAP_PERFMON: rejected
+# profile: unprivileged
+	.section xdp
+	*(u64 *)(r10 - 8) = r1
+	r2 = 1
+	lock *(u64 *)(r10 - 8) += r2
+	r0 = 2
+	exit

@@ -1,0 +1,7 @@
+# scenario: fully written slot read back by an unprivileged loader: accepted
+	.section xdp
+	r1 = 7
+	*(u64 *)(r10 - 24) = r1
+	r2 = *(u64 *)(r10 - 24)
+	r0 = 2
+	exit

@@ -1,0 +1,7 @@
+# scenario: 4-byte read from a slot holding a spilled 64-bit constant: accepted
+	.section xdp
+	r1 = 0x1234567890 ll
+	*(u64 *)(r10 - 8) = r1
+	r2 = *(u32 *)(r10 - 8)
+	r0 = 2
+	exit

@@ -1,0 +1,8 @@
+# scenario: spill the ctx, overwrite the whole slot with a scalar, fill and dereference: rejected
+	.section xdp
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 8) = 0
+	r2 = *(u64 *)(r10 - 8)
+	r3 = *(u32 *)(r2 + 12)
+	r0 = 2
+	exit

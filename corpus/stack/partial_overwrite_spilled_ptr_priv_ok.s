@@ -1,0 +1,7 @@
+# scenario: spill the ctx, overwrite one byte, fill as a scalar without dereferencing (privileged): accepted
+	.section xdp
+	*(u64 *)(r10 - 8) = r1
+	*(u8 *)(r10 - 4) = 0
+	r2 = *(u64 *)(r10 - 8)
+	r0 = 2
+	exit

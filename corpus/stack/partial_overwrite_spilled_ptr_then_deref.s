@@ -1,0 +1,8 @@
+# scenario: spill the ctx, overwrite one byte of the slot, fill and dereference: the fill is a scalar now: rejected
+	.section xdp
+	*(u64 *)(r10 - 8) = r1
+	*(u8 *)(r10 - 8) = 0
+	r2 = *(u64 *)(r10 - 8)
+	r3 = *(u32 *)(r2 + 12)
+	r0 = 2
+	exit

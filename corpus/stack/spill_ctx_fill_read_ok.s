@@ -1,0 +1,7 @@
+# scenario: 8-byte spill of the ctx at fp-16 and fill into r2, then a ctx read: accepted
+	.section xdp
+	*(u64 *)(r10 - 16) = r1
+	r2 = *(u64 *)(r10 - 16)
+	r3 = *(u32 *)(r2 + 12)
+	r0 = 2
+	exit

@@ -1,0 +1,37 @@
+# scenario: bpf_loop callback releases a ct the caller spilled to fp-72 and passed as callback ctx; the zero-iteration path still holds it at main's exit: rejected
+	.section xdp
+	r6 = r1
+	*(u64 *)(r10 - 8) = 0
+	*(u64 *)(r10 - 16) = 0
+	*(u64 *)(r10 - 24) = 0
+	*(u64 *)(r10 - 32) = 0
+	*(u64 *)(r10 - 40) = 0
+	*(u64 *)(r10 - 48) = 0
+	*(u64 *)(r10 - 56) = 0
+	*(u64 *)(r10 - 64) = 0
+	*(u32 *)(r10 - 64) = -1		# opts.netns_id = BPF_F_CURRENT_NETNS
+	*(u8 *)(r10 - 56) = 6		# opts.l4proto
+	r1 = r6
+	r2 = r10
+	r2 += -48
+	r3 = 12
+	r4 = r10
+	r4 += -64
+	r5 = 16
+	call bpf_xdp_ct_lookup
+	if r0 == 0 goto out
+	*(u64 *)(r10 - 72) = r0
+	r3 = r10
+	r3 += -72
+	r1 = 1
+	r2 = cb ll
+	r4 = 0
+	call bpf_loop
+out:
+	r0 = 2
+	exit
+cb:
+	r1 = *(u64 *)(r2 + 0)
+	call bpf_ct_release
+	r0 = 1
+	exit

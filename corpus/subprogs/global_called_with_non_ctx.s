@@ -1,0 +1,12 @@
+# scenario: a global subprogram whose argument is the program ctx is called with a stack pointer: rejected (caller passes invalid args)
+	.section xdp
+	.subprog gsub global
+	r1 = r10
+	r1 += -8
+	*(u64 *)(r10 - 8) = 0
+	call gsub
+	r0 = 2
+	exit
+gsub:
+	r0 = 0
+	exit
