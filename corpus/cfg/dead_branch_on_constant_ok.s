@@ -1,4 +1,7 @@
 # scenario: if r1 != 0 with r1 = 0 is never taken, so its target (a scalar dereference) is never walked: accepted
+# kernel: accept
+# kernel-processed: 4
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 0
 	if r1 != 0 goto bad

@@ -1,4 +1,7 @@
 # scenario: gotol (the 32-bit offset JA of cpu v4) over the else-block of an if: accepted
+# kernel: accept
+# kernel-processed: 7
+# kernel-version: 6.18.44
 	.section xdp
 	r0 = 2
 	r2 = *(u32 *)(r1 + 12)

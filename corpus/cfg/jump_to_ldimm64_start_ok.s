@@ -1,4 +1,7 @@
 # scenario: a jump landing on the first slot of an ld_imm64: accepted
+# kernel: accept
+# kernel-processed: 7
+# kernel-version: 6.18.44
 	.section xdp
 	r0 = *(u32 *)(r1 + 12)
 	if r0 == 1 goto load

@@ -1,4 +1,7 @@
 # scenario: a bounded loop whose last instruction is the backward goto; the exit is inside the loop: accepted
+# kernel: accept
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r0 = 0
 loop:

@@ -1,4 +1,7 @@
 # scenario: four distinct exits chosen by the rx_queue_index value: accepted
+# kernel: accept
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 16)
 	if r2 == 0 goto a

@@ -1,4 +1,7 @@
 # scenario: TC loads skb->sk, null-checks it, reads sk->family (offset 0): accepted
+# kernel: accept
+# kernel-processed: 6
+# kernel-version: 6.18.44
 	.section tc
 	r2 = *(u64 *)(r1 + 168)
 	r0 = 0

@@ -1,4 +1,10 @@
 # scenario: TC stores into skb->data: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 1
+# kernel-error: invalid bpf_context access off=76 size=4
+# kernel-processed: 2
+# kernel-version: 6.18.44
 	.section tc
 	r2 = 0
 	*(u32 *)(r1 + 76) = r2

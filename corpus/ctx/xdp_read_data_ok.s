@@ -1,4 +1,7 @@
 # scenario: 4-byte read of xdp_md->data (offset 0) gives a packet pointer: accepted
+# kernel: accept
+# kernel-processed: 3
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 0)
 	r0 = 2

@@ -1,3 +1,9 @@
 # scenario: exit with R0 never written: rejected (R0 !read_ok)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 0
+# kernel-error: R0 !read_ok
+# kernel-processed: 1
+# kernel-version: 6.18.44
 	.section xdp
 	exit

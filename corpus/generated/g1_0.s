@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=0
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-88), check(!=), arith(+168), read(135,u8), copy(r8), arith(+168), release(-8)
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=1
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R0 pointer arithmetic on ptr_or_null_ prohibited, null-check it first
+# kernel-processed: 21
+# kernel-version: 6.18.44
 # shape: lookup, arith(maybe-null), copy(r7), check(!=), copy(r8), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=10
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-96), check(==), copy(r8), fill(r9), write(168,u8), release
 	.section xdp
 	r6 = r1

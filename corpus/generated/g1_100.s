@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=100
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-112), check(==), copy(r7), spill(fp-128), copy(r8), copy(r9), read(12,u16), release, branch(leak), branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=101
+# kernel: accept
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-88), check(!=), read(168,u16), arith(+128), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=103
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), write(168,u8), release
 	.section xdp
 	r6 = r1

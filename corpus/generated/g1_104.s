@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=104
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 43
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 44
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), lookup, copy(r8), check(==), write(168,u32), copy(r9), arith(+168), release, release, double_release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=105
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), spill(fp-104), arith(+160), release
 	.section xdp
 	r6 = r1

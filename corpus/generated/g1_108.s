@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=108
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 19
+# kernel-error: R0 invalid mem access 'ptr_or_null_'
+# kernel-processed: 20
+# kernel-version: 6.18.44
 # shape: lookup, before_check:, read(128,u64), copy(r7), check(!=), read(184,u32), read(171,u8), release, release, branch
 	.section xdp
 	r6 = r1

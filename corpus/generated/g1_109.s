@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=109
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), spill(fp-80), fill(r8), release
 	.section xdp
 	r6 = r1

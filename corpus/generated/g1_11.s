@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=11
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(==), copy(r8), read(126,u8), fill(r9), release
 	.section xdp
 	r6 = r1

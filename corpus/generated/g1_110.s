@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=110
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), arith(+160), release
 	.section xdp
 	r6 = r1

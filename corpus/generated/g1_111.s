@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=111
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 26
+# kernel-error: access beyond struct nf_conn at off 248 size 4
+# kernel-processed: 27
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(12,u16), write(168,u16), arith(+128), read(248,u32), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=112
+# kernel: accept
+# kernel-processed: 45
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(32,u32), copy(r8), lookup, copy(r9), check(==), release, release
 	.section xdp
 	r6 = r1

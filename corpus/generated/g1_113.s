@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=113
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), arith(+8), release(loaded), release
 	.section xdp
 	r6 = r1

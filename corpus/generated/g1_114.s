@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=114
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(!=), copy(r8), release
 	.section xdp
 	r6 = r1

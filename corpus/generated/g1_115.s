@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=115
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(128,u16), spill(fp-80), spill(fp-104), fill(r8), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=116
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 45
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 52
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), lookup, copy(r8), check(!=), spill(fp-112), spill(fp-72), write(168,u16), release, release, branch(leak), branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=117
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 28
+# kernel-error: R8 invalid mem access 'scalar'
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-104), check(==), read(126,u8), fill(r8), fill(r9), release, use_after_release
 	.section xdp
 	r6 = r1

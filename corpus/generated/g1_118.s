@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=118
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 33
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-120), check(==), copy(r7), arith(+168), write(168,u8), fill(r8), spill(fp-72), release, double_release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=12
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), spill(fp-88), read(135,u8), release, release, branch
 	.section xdp
 	r6 = r1

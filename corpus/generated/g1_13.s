@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=13
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: R2 !read_ok
+# kernel-processed: 26
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(184,u32), clobbered
 	.section xdp
 	r6 = r1

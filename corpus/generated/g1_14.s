@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=14
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), arith(+168), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=15
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(==), read(171,u8), read(126,u8), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=16
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(==), read(168,u32), release
 	.section xdp
 	r6 = r1

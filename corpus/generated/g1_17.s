@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=17
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 # shape: lookup, check(jgt), copy(r7), read(8,u32), read(168,u32), copy(r8), release
 	.section xdp
 	r6 = r1

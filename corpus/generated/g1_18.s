@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=18
+# kernel: accept
+# kernel-processed: 55
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(8,u32), spill(fp-120), lookup, copy(r8), check(==), read(168,u32), release, release, release, branch
 	.section xdp
 	r6 = r1

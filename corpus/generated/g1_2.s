@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=2
+# kernel: accept
+# kernel-processed: 49
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-72), check(==), write(168,u32), arith(+168), lookup, copy(r8), check(==), read(135,u8), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=21
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(128,u16), read(8,u32), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=22
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-112), check(!=), copy(r7), spill(fp-72), release, release, branch
 	.section xdp
 	r6 = r1

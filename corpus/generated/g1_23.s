@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=23
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 31
+# kernel-error: R2 !read_ok
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-120), check(!=), copy(r7), write(168,u16), spill(fp-72), spill(fp-112), clobbered
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=25
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 27
+# kernel-error: R2 !read_ok
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-88), check(!=), read(126,u8), clobbered
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=26
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 30
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 33
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(12,u16), copy(r8), release, branch(leak), branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=29
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 34
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 39
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), lookup, copy(r8), check(!=), spill(fp-128), release(loaded), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=3
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), write(168,u32), spill(fp-80), arith(+168), release(+8)
 	.section xdp
 	r6 = r1

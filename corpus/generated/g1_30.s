@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=30
+# kernel: accept
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), arith(+8), read(126,u8), read(32,u32), read(172,u32), release
 	.section xdp
 	r6 = r1

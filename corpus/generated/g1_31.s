@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=31
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 32
+# kernel-error: R2 !read_ok
+# kernel-processed: 35
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-120), check(!=), spill(fp-88), write(168,u32), arith(+128), clobbered
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=33
+# kernel: accept
+# kernel-processed: 47
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), copy(r8), lookup, copy(r9), check(==), write(168,u32), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=35
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 39
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 44
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(135,u8), lookup, copy(r8), check(!=), copy(r9), spill(fp-120), release, release, use_after_release
 	.section xdp
 	r6 = r1

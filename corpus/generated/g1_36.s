@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=36
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 29
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), spill(fp-128), arith(+160), spill(fp-80), release(loaded), release
 	.section xdp
 	r6 = r1

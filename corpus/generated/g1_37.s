@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=37
+# kernel: accept
+# kernel-processed: 50
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-112), check(==), lookup, copy(r8), check(==), read(12,u16), read(224,u8), arith(+168), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=38
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 30
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(==), arith(+168), write(168,u32), fill(r8), release(+8)
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=39
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-120), check(!=), spill(fp-88), write(168,u32), arith(+8), release(loaded), release
 	.section xdp
 	r6 = r1

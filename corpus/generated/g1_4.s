@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=4
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 25
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 26
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), spill(fp-112), read(8,u32), release(loaded), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=40
+# kernel: accept
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), arith(+128), arith(+168), read(8,u32), release
 	.section xdp
 	r6 = r1

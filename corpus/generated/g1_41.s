@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=41
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 31
+# kernel-error: R2 !read_ok
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-112), check(==), read(168,u16), fill(r8), write(168,u32), clobbered
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=43
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: R3 pointer arithmetic with <<= operator prohibited
+# kernel-processed: 26
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u16), read(135,u8), bad_op, release, release, branch
 	.section xdp
 	r6 = r1

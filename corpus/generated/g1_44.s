@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=44
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: R7 is ptr_nf_conn invalid negative access: off=-8
+# kernel-processed: 26
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(==), arith(+128), read(-8,u32), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=45
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 38
+# kernel-error: no write support to nf_conn at off 8
+# kernel-processed: 45
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(!=), arith(+128), read(168,u16), lookup, copy(r8), check(!=), write(8,u32), release, release
 	.section xdp
 	r6 = r1

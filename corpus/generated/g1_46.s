@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=46
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 30
+# kernel-error: R3 pointer arithmetic with *= operator prohibited
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(==), arith(+168), arith(+168), bad_op, release
 	.section xdp
 	r6 = r1

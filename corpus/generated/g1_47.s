@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=47
+# kernel: accept
+# kernel-processed: 37
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), copy(r8), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=48
+# kernel: accept
+# kernel-processed: 52
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), arith(+160), lookup, copy(r8), check(!=), write(168,u16), write(168,u32), release, release
 	.section xdp
 	r6 = r1

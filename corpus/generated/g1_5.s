@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=5
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 27
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(!=), read(184,u32), read(68,u16), release(-8)
 	.section xdp
 	r6 = r1

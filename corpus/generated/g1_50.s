@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=50
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), spill(fp-88), copy(r8), fill(r9), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=51
+# kernel: accept
+# kernel-processed: 50
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), lookup, copy(r8), check(==), release, release, release, branch
 	.section xdp
 	r6 = r1

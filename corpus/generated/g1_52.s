@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=52
+# kernel: accept
+# kernel-processed: 41
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-112), check(==), copy(r7), read(224,u8), read(12,u16), read(172,u32), write(168,u16), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=53
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), arith(+128), release, release, branch
 	.section xdp
 	r6 = r1

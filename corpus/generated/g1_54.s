@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=54
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), spill(fp-104), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=55
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 21
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 22
+# kernel-version: 6.18.44
 # shape: lookup, overwrite
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=56
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 41
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 42
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-112), check(==), copy(r7), fill(r8), lookup, copy(r9), check(==), read(68,u16), arith(+8), release, leak
 	.section xdp
 	r6 = r1

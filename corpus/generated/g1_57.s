@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=57
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 42
+# kernel-error: Unreleased reference id=4 alloc_insn=31
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 45
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), copy(r8), copy(r9), spill(fp-88), leak(second), lookup, check(!=), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=58
+# kernel: accept
+# kernel-processed: 47
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-72), check(==), read(168,u16), lookup, copy(r8), check(==), copy(r9), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=59
+# kernel: accept
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), spill(fp-112), copy(r8), arith(+128), write(168,u32), release
 	.section xdp
 	r6 = r1

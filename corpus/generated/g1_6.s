@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=6
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), write(168,u8), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=60
+# kernel: accept
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-120), check(==), read(128,u64), write(168,u8), arith(+8), write(168,u8), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=61
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 27
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(168,u32), arith(+128), release, use_after_release
 	.section xdp
 	r6 = r1

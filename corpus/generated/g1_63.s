@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=63
+# kernel: accept
+# kernel-processed: 40
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(68,u16), arith(+8), release, release, branch
 	.section xdp
 	r6 = r1

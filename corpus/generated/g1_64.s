@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=64
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), write(168,u32), read(168,u16), release
 	.section xdp
 	r6 = r1

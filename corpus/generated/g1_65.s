@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=65
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 28
+# kernel-error: R2 !read_ok
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), copy(r8), spill(fp-104), clobbered
 	.section xdp
 	r6 = r1

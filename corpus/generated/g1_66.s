@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=66
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: R3 pointer arithmetic with <<= operator prohibited
+# kernel-processed: 24
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u64), bad_op, release
 	.section xdp
 	r6 = r1

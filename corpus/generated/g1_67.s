@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=67
+# kernel: accept
+# kernel-processed: 46
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(168,u32), lookup, copy(r8), check(==), release, release
 	.section xdp
 	r6 = r1

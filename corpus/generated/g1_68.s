@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=68
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 19
+# kernel-error: R0 pointer arithmetic on ptr_or_null_ prohibited, null-check it first
+# kernel-processed: 20
+# kernel-version: 6.18.44
 # shape: lookup, arith(maybe-null), check(==), copy(r7), spill(fp-120), spill(fp-72), write(168,u32), release, release, branch
 	.section xdp
 	r6 = r1

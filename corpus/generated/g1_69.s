@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=69
+# kernel: accept
+# kernel-processed: 54
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-120), check(!=), spill(fp-104), lookup, copy(r8), check(==), release, release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=7
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), spill(fp-104), release, double_release
 	.section xdp
 	r6 = r1

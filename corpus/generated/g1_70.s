@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=70
+# kernel: accept
+# kernel-processed: 52
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), lookup, copy(r8), check(!=), release, release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=71
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: no write support to nf_conn at off 128
+# kernel-processed: 26
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(12,u16), write(168,u8), write(128,u64), release
 	.section xdp
 	r6 = r1

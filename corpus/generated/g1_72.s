@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=72
+# kernel: accept
+# kernel-processed: 47
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(172,u32), lookup, copy(r8), check(==), write(168,u32), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=74
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 21
+# kernel-version: 6.18.44
 # shape: lookup, unchecked:, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=75
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 24
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 27
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(68,u16), release(loaded), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=76
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), write(168,u8), leak
 	.section xdp
 	r6 = r1

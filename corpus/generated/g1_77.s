@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=77
+# kernel: accept
+# kernel-processed: 39
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), spill(fp-72), spill(fp-112), read(68,u16), release, release, branch
 	.section xdp
 	r6 = r1

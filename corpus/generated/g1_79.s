@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=79
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: no write support to nf_conn at off 128
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(!=), spill(fp-128), write(128,u64), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=8
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), copy(r8), copy(r9), read(68,u16), read(8,u32), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=82
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(!=), fill(r8), read(184,u32), release
 	.section xdp
 	r6 = r1

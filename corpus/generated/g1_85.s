@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=85
+# kernel: accept
+# kernel-processed: 37
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(!=), copy(r8), release, release, branch
 	.section xdp
 	r6 = r1

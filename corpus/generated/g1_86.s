@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=86
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 37
+# kernel-error: no write support to nf_conn at off 171
+# kernel-processed: 40
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-88), check(!=), copy(r7), read(184,u32), read(68,u16), copy(r8), lookup, copy(r9), check(==), write(171,u8), release, release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=87
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 35
+# kernel-error: R7 is ptr_nf_conn invalid negative access: off=-8
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), arith(+128), lookup, copy(r8), check(==), read(-8,u32), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=88
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(32,u32), spill(fp-120), fill(r8), fill(r9), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=89
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 40
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 43
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), arith(+128), read(8,u32), lookup, copy(r8), check(==), release, release(+168)
 	.section xdp
 	r6 = r1

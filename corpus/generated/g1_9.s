@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=9
+# kernel: accept
+# kernel-processed: 35
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-112), check(==), read(184,u32), read(68,u16), arith(+168), fill(r8), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=90
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 36
+# kernel-error: Unreleased reference id=4 alloc_insn=30
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 39
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(12,u16), leak(second), lookup, copy(r8), check(==), release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=1 index=91
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 26
+# kernel-error: R2 !read_ok
+# kernel-processed: 27
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(171,u8), clobbered
 	.section xdp
 	r6 = r1

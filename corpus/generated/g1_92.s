@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=92
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(135,u8), read(172,u32), copy(r8), release
 	.section xdp
 	r6 = r1

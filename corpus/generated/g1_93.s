@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=93
+# kernel: accept
+# kernel-processed: 47
+# kernel-version: 6.18.44
 # shape: lookup, check(!=), copy(r7), spill(fp-80), fill(r8), lookup, copy(r9), check(!=), release, release
 	.section xdp
 	r6 = r1

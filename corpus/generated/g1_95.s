@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=95
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), copy(r8), release
 	.section xdp
 	r6 = r1

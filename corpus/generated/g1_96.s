@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=96
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-120), check(!=), write(168,u32), copy(r8), release, release, branch
 	.section xdp
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=1 index=97
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 27
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-120), check(==), copy(r7), read(135,u8), read(12,u16), leak
 	.section xdp
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=1 index=99
+# kernel: accept
+# kernel-processed: 46
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-112), check(==), copy(r7), spill(fp-96), copy(r8), lookup, copy(r9), check(==), release, release
 	.section xdp
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=0
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R0 invalid mem access 'ptr_or_null_'
+# kernel-processed: 21
+# kernel-version: 6.18.44
 # shape: lookup, before_check:, read(128,u64), check(!=), copy(r7), lookup, copy(r8), check(==), arith(+128), read(68,u16), release, release
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=1
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 39
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 40
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), lookup, copy(r8), check(==), spill(fp-72), read(224,u8), read(168,u16), release, release(+8)
 	.section tc
 	r6 = r1

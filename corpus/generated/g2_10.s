@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=10
+# kernel: accept
+# kernel-processed: 39
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u16), write(168,u16), spill(fp-120), spill(fp-112), release, release, branch
 	.section tc
 	r6 = r1

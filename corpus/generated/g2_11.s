@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=11
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 33
+# kernel-error: write access at off 168 with size 8 beyond the member of nf_conn ended at 172
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-104), check(==), lookup, copy(r8), check(!=), write(168,u64), release, release
 	.section tc
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=2 index=12
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), arith(+8), release, branch(leak), branch
 	.section tc
 	r6 = r1

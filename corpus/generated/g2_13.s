@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=13
+# kernel: accept
+# kernel-processed: 45
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), write(168,u16), lookup, copy(r8), check(==), release, release
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=14
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 36
+# kernel-error: no write support to nf_conn at off 171
+# kernel-processed: 39
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), arith(+160), read(135,u8), lookup, copy(r8), check(==), write(171,u8), release, release, release, branch
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=15
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 22
+# kernel-version: 6.18.44
 # shape: lookup, unchecked:, release
 	.section tc
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=16
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(172,u32), spill(fp-112), release
 	.section tc
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=17
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(135,u8), write(168,u8), read(135,u8), release
 	.section tc
 	r6 = r1

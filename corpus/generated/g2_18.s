@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=18
+# kernel: accept
+# kernel-processed: 50
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-72), check(==), fill(r8), read(32,u32), lookup, copy(r9), check(!=), arith(+8), release, release
 	.section tc
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: generated seed=2 index=19
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 34
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-72), check(!=), write(168,u8), fill(r8), write(168,u8), release, double_release
 	.section tc
 	r6 = r1

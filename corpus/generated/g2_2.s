@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=2
+# kernel: accept
+# kernel-processed: 36
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-88), check(==), fill(r8), release, release, branch
 	.section tc
 	r6 = r1

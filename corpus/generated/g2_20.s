@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=20
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-80), check(!=), copy(r8), release(-8)
 	.section tc
 	r6 = r1

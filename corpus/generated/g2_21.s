@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=21
+# kernel: accept
+# kernel-processed: 54
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), lookup, copy(r8), check(!=), read(12,u16), spill(fp-128), fill(r9), release, release, release, branch
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=22
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 29
+# kernel-error: R2 !read_ok
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), spill(fp-96), copy(r8), clobbered
 	.section tc
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=23
+# kernel: accept
+# kernel-processed: 47
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(168,u16), lookup, copy(r8), check(!=), spill(fp-72), release, release
 	.section tc
 	r6 = r1

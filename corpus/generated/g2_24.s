@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=24
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), arith(+160), read(184,u32), release
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=25
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R0 pointer arithmetic on ptr_or_null_ prohibited, null-check it first
+# kernel-processed: 21
+# kernel-version: 6.18.44
 # shape: lookup, arith(maybe-null), copy(r7), check(!=), read(171,u8), spill(fp-96), write(168,u16), release
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=26
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 37
+# kernel-error: R2 !read_ok
+# kernel-processed: 38
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), copy(r8), lookup, copy(r9), check(==), read(126,u8), clobbered, release
 	.section tc
 	r6 = r1

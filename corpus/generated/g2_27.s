@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=27
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u16), release
 	.section tc
 	r6 = r1

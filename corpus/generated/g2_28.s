@@ -1,4 +1,11 @@
 # scenario: generated seed=2 index=28
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 41
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 44
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-104), check(!=), copy(r7), read(128,u64), lookup, copy(r8), check(==), read(168,u32), release, release, double_release
 	.section tc
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=29
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R0 invalid mem access 'ptr_or_null_'
+# kernel-processed: 21
+# kernel-version: 6.18.44
 # shape: lookup, before_check:, read(172,u32), copy(r7), spill(fp-112), check(!=), copy(r8), spill(fp-72), read(135,u8), read(68,u16), release
 	.section tc
 	r6 = r1

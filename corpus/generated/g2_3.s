@@ -1,4 +1,11 @@
 # scenario: generated seed=2 index=3
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 27
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u16), read(172,u32), read(126,u8), release, double_release
 	.section tc
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=4
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), spill(fp-128), check(==), spill(fp-104), arith(+128), release
 	.section tc
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=5
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 # shape: lookup, check(==), copy(r7), read(168,u32), write(168,u16), spill(fp-104), release
 	.section tc
 	r6 = r1

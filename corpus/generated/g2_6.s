@@ -1,4 +1,10 @@
 # scenario: generated seed=2 index=6
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 28
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), read(184,u32), release, use_after_release
 	.section tc
 	r6 = r1

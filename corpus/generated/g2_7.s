@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=7
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(==), read(128,u64), arith(+128), release
 	.section tc
 	r6 = r1

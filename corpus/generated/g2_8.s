@@ -1,4 +1,11 @@
 # scenario: generated seed=2 index=8
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 44
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 45
+# kernel-version: 6.18.44
 # shape: lookup, spill(fp-88), check(==), copy(r7), write(168,u16), read(68,u16), arith(+8), lookup, copy(r8), check(==), release, release, double_release
 	.section tc
 	r6 = r1

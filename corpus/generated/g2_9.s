@@ -1,4 +1,7 @@
 # scenario: generated seed=2 index=9
+# kernel: accept
+# kernel-processed: 52
+# kernel-version: 6.18.44
 # shape: lookup, copy(r7), check(!=), lookup, copy(r8), check(==), release, release, release, branch
 	.section tc
 	r6 = r1

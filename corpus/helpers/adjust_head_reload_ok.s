@@ -1,4 +1,7 @@
 # scenario: after bpf_xdp_adjust_head reload data/data_end and re-check before reading: accepted
+# kernel: accept
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	r2 = *(u32 *)(r6 + 0)

@@ -1,4 +1,7 @@
 # scenario: bpf_xdp_adjust_meta(-4), reload data_meta/data, check and write metadata: accepted
+# kernel: accept
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	r2 = -4

@@ -1,4 +1,10 @@
 # scenario: read through a pre-bpf_xdp_adjust_tail packet pointer: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 10
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 11
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	r2 = *(u32 *)(r6 + 0)

@@ -1,4 +1,7 @@
 # scenario: TC: bpf_sk_lookup_udp with an IPv4 tuple on the stack, check, bpf_sk_release: accepted
+# kernel: accept
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section tc
 	*(u64 *)(r10 - 16) = 0
 	*(u32 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: XDP: bpf_skc_lookup_tcp, check, bpf_sk_release: accepted
+# kernel: accept
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 16) = 0
 	*(u32 *)(r10 - 8) = 0

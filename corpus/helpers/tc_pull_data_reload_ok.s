@@ -1,4 +1,7 @@
 # scenario: TC: bpf_skb_pull_data then reload and re-check data: accepted
+# kernel: accept
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	r1 = r6

@@ -1,4 +1,7 @@
 # scenario: bpf_xdp_load_bytes(ctx, 0, fp-16, 16) into a stack buffer, then read it: accepted
+# kernel: accept
+# kernel-processed: 8
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = 0
 	r3 = r10

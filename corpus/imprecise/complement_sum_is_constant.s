@@ -1,4 +1,11 @@
 # scenario: offset = x + (63 - x) is always 63 (in bounds), but the verifier adds the intervals to [0, 126]: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 16
+# kernel-error: invalid access to map value, value_size=64 off=126 size=1
+# kernel-error: R7 max value is outside of the allowed memory range
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

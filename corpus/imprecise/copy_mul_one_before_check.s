@@ -1,4 +1,10 @@
 # scenario: r2 = x * 1 is made before the bounds check on x; the check refines x but not r2 (the multiply dropped the link), and r2 == x is used as the offset: rejected although it is always <= 63
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 16
+# kernel-error: R7 unbounded memory access, make sure to bounds check any such access
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: g = f | 0 (an identity ALU op that drops the copy's id) made before the lookup test on f; release when g == 0: rejected although g == f always
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=4 alloc_insn=25
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

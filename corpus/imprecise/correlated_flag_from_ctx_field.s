@@ -1,4 +1,11 @@
 # scenario: flag f = rx_queue_index & 1; g = f & 3 computed before the lookup test; the release test is (g & 1) == 0, which equals f == 0 on every execution, but g is a separate scalar: the infeasible leaking path is explored: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=3 alloc_insn=24
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: lookup when f == 0, release when g < 1 with g = f + 0x1000 - 0x1000 computed in 32 bits: the same condition in a different form through an unlinked register: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=4 alloc_insn=26
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 38
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

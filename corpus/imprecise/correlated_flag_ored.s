@@ -1,4 +1,11 @@
 # scenario: release guarded by (f | 0x100) == 0x100, equivalent to f == 0 for an 8-bit f: rejected through the unlinked copy
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=4 alloc_insn=25
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: lookup when packet byte 0 is zero, release when a second read of the same (unmodified) byte is zero: the two loads are unrelated scalars to the verifier: rejected on the infeasible path
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 40
+# kernel-error: Unreleased reference id=2 alloc_insn=27
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 45
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

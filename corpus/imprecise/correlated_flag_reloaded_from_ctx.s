@@ -1,4 +1,11 @@
 # scenario: lookup when (rx_queue_index & 1) == 0, release when a second load of rx_queue_index has bit 0 clear: the ctx field is the same on both loads, but the reload is a fresh scalar: rejected on the infeasible path
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: Unreleased reference id=2 alloc_insn=22
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 36
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: lookup only if f == 0, release only if (f << 1) == 0 where g = f << 1 was computed before the first test: both tests agree on every execution, but g is not linked to f, so the path 'f == 0, g != 0' (infeasible) leaks: rejected; the imprecise branch is the second test
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=4 alloc_insn=25
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: f spilled with a 32-bit store over a zeroed slot and reloaded with a 64-bit load as g: g == f on every execution but the fill is not linked to f: the second test is imprecise: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=4 alloc_insn=26
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 38
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

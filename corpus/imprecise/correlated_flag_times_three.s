@@ -1,4 +1,11 @@
 # scenario: release guarded by g = f * 3 (computed before the lookup test on f): g == 0 exactly when f == 0, but the verifier keeps g unrefined and explores the infeasible leaking path: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=4 alloc_insn=25
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: x & 63 stored as the low u32 of a slot whose high u32 is stored as 0, then read back as a u64 (same value): the two narrow stores make the slot misc and the fill unknown: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 15
+# kernel-error: math between map_value pointer and register with unbounded min value is not allowed
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: offset = min(x & 127, 63) computed branch-free (m = -(a < 64) via arsh of (a - 64)); always <= 63, but the bit trick is opaque to interval/tnum tracking: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: invalid access to map value, value_size=64 off=127 size=1
+# kernel-error: R7 max value is outside of the allowed memory range
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: x & 63 stored with a 32-bit store into a slot zeroed by an 8-byte store, then read back with an 8-byte load (the same value): the fill is unknown to the verifier: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 15
+# kernel-error: math between map_value pointer and register with unbounded min value is not allowed
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: offset = y * y with y = (x & 7) - 4 in [-4, 3] is in [0, 16], but signed multiplication with negative ranges gives an unknown result: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 15
+# kernel-error: R7 min value is negative, either use unsigned index or do a if (index >=0) check.
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

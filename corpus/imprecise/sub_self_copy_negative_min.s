@@ -1,4 +1,10 @@
 # scenario: offset = x - x through a copy (r2 = r1; r1 -= r2) is always 0, but interval subtraction gives [-63, 63]: rejected although every access is at offset 0
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 15
+# kernel-error: R7 min value is negative, either use unsigned index or do a if (index >=0) check.
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: offset = x % 48 is always < 48, but the remainder is unknown to the verifier: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 12
+# kernel-error: math between map_value pointer and register with unbounded min value is not allowed
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

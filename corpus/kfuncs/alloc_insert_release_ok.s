@@ -1,4 +1,7 @@
 # scenario: bpf_xdp_ct_alloc, null check, bpf_ct_insert_entry (consumes the init ref), check, release: accepted
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: bpf_xdp_ct_alloc result checked but neither inserted nor released: rejected (Unreleased reference)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: alloc, read the init object's timeout field (u32 at 8), insert, release: accepted
+# kernel: accept
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: nf_conn___init passed to bpf_ct_release: rejected (expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT nf_conn___init)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: kernel function bpf_ct_release args#0 expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT nf_conn___init
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

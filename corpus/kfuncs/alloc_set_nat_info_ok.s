@@ -1,4 +1,7 @@
 # scenario: alloc, bpf_ct_set_nat_info with a 16-byte initialised address at fp-80, port 80, SNAT, then insert: accepted
+# kernel: accept
+# kernel-processed: 40
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 80) = 0
 	*(u64 *)(r10 - 72) = 0

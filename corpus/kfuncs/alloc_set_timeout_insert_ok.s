@@ -1,4 +1,7 @@
 # scenario: alloc, bpf_ct_set_timeout(ct, 10000), insert, release: accepted
+# kernel: accept
+# kernel-processed: 35
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

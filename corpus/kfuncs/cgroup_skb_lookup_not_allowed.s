@@ -1,4 +1,10 @@
 # scenario: CGROUP_SKB program calls bpf_skb_ct_lookup: kfunc not allowed for the program type: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: calling kernel function bpf_skb_ct_lookup is not allowed
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section cgroup_skb/ingress
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

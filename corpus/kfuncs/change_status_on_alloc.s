@@ -1,4 +1,10 @@
 # scenario: bpf_ct_change_status on a nf_conn___init: rejected (expects STRUCT nf_conn)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: kernel function bpf_ct_change_status args#0 expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT nf_conn___init
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

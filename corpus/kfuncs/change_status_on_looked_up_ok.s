@@ -1,4 +1,7 @@
 # scenario: bpf_ct_change_status(ct, IPS_SEEN_REPLY) on a checked looked-up entry: accepted
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: bpf_ct_change_status(0, 2): a known-zero scalar for a trusted pointer arg: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: bpf_ct_change_timeout on ct + 8: a non-release trusted arg with an offset walks to the member at +8 and fails the struct match: rejected (expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT nf_conn)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 24
+# kernel-error: kernel function bpf_ct_change_timeout args#0 expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT nf_conn
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

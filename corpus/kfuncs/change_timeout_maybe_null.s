@@ -1,4 +1,10 @@
 # scenario: bpf_ct_change_timeout on the unchecked lookup result: rejected (Possibly NULL pointer passed to trusted arg0)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: bpf_ct_change_timeout returns an int; branching on it while the ref is held and releasing on both paths: accepted
+# kernel: accept
+# kernel-processed: 35
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

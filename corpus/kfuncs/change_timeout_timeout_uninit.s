@@ -1,4 +1,10 @@
 # scenario: bpf_ct_change_timeout with R2 never set since the lookup clobbered it: rejected (R2 is not a scalar)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: R2 is not a scalar
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: bpf_ct_change_timeout with an unknown timeout value (any scalar is fine for an int parameter): accepted
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

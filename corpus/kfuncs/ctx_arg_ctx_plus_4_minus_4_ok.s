@@ -1,4 +1,7 @@
 # scenario: ctx + 4 - 4 passed as ctx: the fixed offset is back to 0, so accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

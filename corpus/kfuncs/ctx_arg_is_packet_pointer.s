@@ -1,4 +1,10 @@
 # scenario: R1 = xdp->data (a packet pointer) passed as ctx: rejected (arg#0 expected pointer to ctx)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: arg#0 expected pointer to ctx, but got pkt
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

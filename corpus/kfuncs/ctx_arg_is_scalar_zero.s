@@ -1,4 +1,10 @@
 # scenario: R1 = 0 passed as the xdp_md ctx: rejected (arg#0 expected pointer to ctx, but got scalar)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: arg#0 expected pointer to ctx, but got scalar
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

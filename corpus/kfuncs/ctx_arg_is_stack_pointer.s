@@ -1,4 +1,10 @@
 # scenario: R1 for bpf_xdp_ct_lookup is a stack pointer instead of the ctx: rejected (arg#0 expected pointer to ctx)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 19
+# kernel-error: arg#0 expected pointer to ctx, but got fp
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: R1 = ctx + 4 passed as ctx: rejected (dereference of modified ctx ptr R1 off=4 disallowed)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 19
+# kernel-error: dereference of modified ctx ptr R1 off=4 disallowed
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

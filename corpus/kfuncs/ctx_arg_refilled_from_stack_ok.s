@@ -1,4 +1,7 @@
 # scenario: ctx spilled to fp-8 before building tuple/opts elsewhere and filled back into R1: the spill keeps the ctx type, accepted
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 8) = r1
 	*(u64 *)(r10 - 24) = 0

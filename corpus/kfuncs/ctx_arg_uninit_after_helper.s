@@ -1,4 +1,10 @@
 # scenario: R1 is clobbered (NOT_INIT) by a preceding bpf_get_prandom_u32 call and not reloaded: rejected at arg#0
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: variable ? access var_off=(0x0; 0xffffffffffffffff) disallowed
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: reading ->mark through the init pointer after bpf_ct_insert_entry consumed it: rejected (invalid mem access 'scalar')
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 26
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

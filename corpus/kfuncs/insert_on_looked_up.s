@@ -1,4 +1,10 @@
 # scenario: bpf_ct_insert_entry on a looked-up nf_conn: rejected (expected pointer to STRUCT nf_conn___init)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 21
+# kernel-error: kernel function bpf_ct_insert_entry args#0 expected pointer to STRUCT nf_conn___init but R1 has a pointer to STRUCT nf_conn
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: insert result checked non-NULL and then dropped: the new nf_conn reference leaks: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 25
+# kernel-error: Unreleased reference id=4 alloc_insn=22
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

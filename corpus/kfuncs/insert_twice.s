@@ -1,4 +1,11 @@
 # scenario: bpf_ct_insert_entry called twice on the same init object (the second through the saved copy r7): the first call invalidated r7: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 25
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn___init must point to scalar, or struct with scalar
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

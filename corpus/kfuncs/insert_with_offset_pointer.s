@@ -1,4 +1,10 @@
 # scenario: bpf_ct_insert_entry on init pointer + 8: release args need offset 0: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: R1 must have zero offset when passed to release func or trusted arg to kfunc
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,9 @@
 # scenario: program with a non-GPL license ("Proprietary") calls a CT kfunc: rejected at load time (cannot call kernel function from non-GPL compatible program)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-error: cannot call kernel function from non-GPL compatible program
+# kernel-processed: 0
+# kernel-version: 6.18.44
 	.section xdp
 	.license "Proprietary"
 	r6 = r1

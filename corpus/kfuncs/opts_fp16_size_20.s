@@ -1,4 +1,11 @@
 # scenario: opts at fp-16 with opts__sz 20 reaches 4 bytes above fp: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 17
+# kernel-error: invalid read from stack R4 off=-16 size=20
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 32) = 0

@@ -1,4 +1,7 @@
 # scenario: opts is a 16-byte checked hash-map value, tuple on the stack: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	.map optsmap, type=hash, key=4, value=16, entries=8
 	r6 = r1

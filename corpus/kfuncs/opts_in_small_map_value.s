@@ -1,4 +1,12 @@
 # scenario: opts is an 8-byte map value but opts__sz is 16: rejected (invalid access to map value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: invalid access to map value, value_size=8 off=0 size=16
+# kernel-error: R4 min value is outside of the allowed memory range
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	.map small, type=array, key=4, value=8, entries=1
 	r6 = r1

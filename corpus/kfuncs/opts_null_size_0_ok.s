@@ -1,4 +1,7 @@
 # scenario: opts pointer NULL with opts__sz 0: accepted by the verifier (runtime returns NULL)
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

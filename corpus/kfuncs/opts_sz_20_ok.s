@@ -1,4 +1,7 @@
 # scenario: opts__sz 20 from fp-64 stays inside the stack (bytes partly in the tuple area): accepted by the verifier (runtime -EINVAL)
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

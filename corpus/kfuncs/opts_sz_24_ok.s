@@ -1,4 +1,7 @@
 # scenario: opts__sz 24 from fp-64 (reaching into the tuple area): accepted by the verifier
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: opts__sz 65 from fp-64 reaches one byte past fp: rejected (invalid read from stack R4 off=-64 size=65)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: invalid read from stack R4 off=-64 size=65
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: R5 (opts__sz) holds the ctx pointer: rejected (R5 is not a scalar)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: R5 is not a scalar
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

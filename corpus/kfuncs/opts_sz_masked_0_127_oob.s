@@ -1,4 +1,11 @@
 # scenario: opts__sz = prandom & 127 with opts at fp-64: up to 127 bytes would run past fp: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 20
+# kernel-error: invalid read from stack R4 off=-64 size=127
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

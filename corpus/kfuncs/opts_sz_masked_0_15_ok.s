@@ -1,4 +1,7 @@
 # scenario: opts__sz = prandom & 15 with 16 addressable opts bytes: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: R5 is never written before the lookup: rejected (R5 is not a scalar)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 17
+# kernel-error: R5 is not a scalar
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

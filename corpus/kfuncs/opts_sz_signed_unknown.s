@@ -1,4 +1,11 @@
 # scenario: opts__sz is an unknown 64-bit value only bounded above by a signed compare (s> 16): it may be negative, rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R5 min value is negative, either use unsigned or 'var &= const'
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: opts bytes never written (tuple zeroed), root loader: accepted (runtime result undefined)
+# kernel: accept
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,5 +1,12 @@
 # scenario: opts never written, unprivileged loader: rejected at the opts/opts__sz pair
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 14
+# kernel-error: invalid read from stack R4 off=-64 size=16
+# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

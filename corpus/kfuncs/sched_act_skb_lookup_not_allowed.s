@@ -1,4 +1,10 @@
 # scenario: SCHED_ACT (section action) program calls bpf_skb_ct_lookup: the CT kfunc set is not registered for this program type: rejected (calling kernel function ... is not allowed)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: calling kernel function bpf_skb_ct_lookup is not allowed
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section action
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

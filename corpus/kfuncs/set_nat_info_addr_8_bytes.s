@@ -1,4 +1,10 @@
 # scenario: bpf_ct_set_nat_info addr at fp-8 (needs 16 bytes for union nf_inet_addr): rejected (invalid read from stack R2 off=-8 size=16)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: invalid read from stack R2 off=-8 size=16
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: bpf_ct_set_nat_info with addr pointing at a checked 16-byte map value: accepted
+# kernel: accept
+# kernel-processed: 43
+# kernel-version: 6.18.44
 	.section xdp
 	.map addrs, type=array, key=4, value=16, entries=1
 	r6 = r1

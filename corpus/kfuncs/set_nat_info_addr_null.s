@@ -1,4 +1,10 @@
 # scenario: bpf_ct_set_nat_info with addr = NULL: trusted kfunc pointer arg: rejected (Possibly NULL pointer passed to trusted arg1)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: Possibly NULL pointer passed to trusted arg1
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

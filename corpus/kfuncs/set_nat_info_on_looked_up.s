@@ -1,4 +1,10 @@
 # scenario: bpf_ct_set_nat_info on a looked-up nf_conn (expects nf_conn___init): rejected (args#0 expected pointer to STRUCT nf_conn___init)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 28
+# kernel-error: kernel function bpf_ct_set_nat_info args#0 expected pointer to STRUCT nf_conn___init but R1 has a pointer to STRUCT nf_conn
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 80) = 0
 	*(u64 *)(r10 - 72) = 0

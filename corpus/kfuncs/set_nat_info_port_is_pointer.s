@@ -1,4 +1,10 @@
 # scenario: bpf_ct_set_nat_info with the port argument (R3) holding a stack pointer: rejected (R3 is not a scalar)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 28
+# kernel-error: R3 is not a scalar
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 80) = 0
 	*(u64 *)(r10 - 72) = 0

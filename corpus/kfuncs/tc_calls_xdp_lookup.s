@@ -1,4 +1,10 @@
 # scenario: TC program calls bpf_xdp_ct_lookup: arg#0 (xdp_md, all scalars) is treated as memory and the ctx pointer is not stack: rejected (R1 type=ctx expected=fp)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: R1 type=ctx expected=fp
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

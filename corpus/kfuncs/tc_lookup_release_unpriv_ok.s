@@ -1,5 +1,8 @@
 # scenario: TC lookup/check/release with opts__sz 12 by an unprivileged (no PERFMON) loader: accepted
 # profile: unprivileged
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: TC: bpf_skb_ct_alloc, set_timeout, set_status, insert, change_timeout on the result, release: accepted
+# kernel: accept
+# kernel-processed: 42
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: TC bpf_skb_ct_lookup with the canonical tuple/opts, null check and release: accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: TC bpf_skb_ct_lookup for UDP with opts__sz 12, checked with != and released on the taken branch: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

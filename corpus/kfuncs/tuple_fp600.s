@@ -1,4 +1,11 @@
 # scenario: tuple at fp-600, below the 512-byte stack: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: invalid read from stack R2 off=-600 size=12
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

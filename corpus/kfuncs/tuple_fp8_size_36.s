@@ -1,4 +1,11 @@
 # scenario: 36-byte tuple read from fp-8 would run 28 bytes past the frame: rejected (invalid read from stack R2 off=-8 size=36)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: invalid read from stack R2 off=-8 size=36
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: tuple is a checked array-map value (64 bytes): accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	.map tuples, type=array, key=4, value=64, entries=4
 	r6 = r1

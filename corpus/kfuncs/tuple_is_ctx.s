@@ -1,4 +1,11 @@
 # scenario: tuple pointer is the xdp ctx: rejected (R2 type=ctx expected=fp + pair line)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 17
+# kernel-error: R2 type=ctx expected=fp
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

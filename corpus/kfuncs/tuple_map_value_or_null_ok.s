@@ -1,4 +1,7 @@
 # scenario: tuple is the unchecked map_value_or_null from bpf_map_lookup_elem: maybe-NULL memory is checked as if non-NULL for kfunc memory: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	.map tuples, type=array, key=4, value=64, entries=4
 	r6 = r1

@@ -1,4 +1,12 @@
 # scenario: tuple = map value + 8 with tuple__sz 60 and value_size 64: 4 bytes past the value: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: invalid access to map value, value_size=64 off=8 size=60
+# kernel-error: R2 min value is outside of the allowed memory range
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	.map tuples, type=array, key=4, value=64, entries=4
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: tuple pointer is NULL with tuple__sz 0: NULL is allowed for a zero-size pair on 6.18: accepted
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

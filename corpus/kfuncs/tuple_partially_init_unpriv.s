@@ -1,5 +1,12 @@
 # scenario: only 8 of the 12 tuple bytes written, unprivileged loader: rejected (invalid read from stack R2 off -48+8)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 13
+# kernel-error: invalid read from stack R2 off -48+8 size 12
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 48) = 0

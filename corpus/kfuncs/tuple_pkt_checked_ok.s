@@ -1,4 +1,7 @@
 # scenario: tuple points into the packet after proving data + 12 <= data_end: accepted
+# kernel: accept
+# kernel-processed: 32
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,12 @@
 # scenario: packet range proven for 8 bytes but tuple__sz is 12: rejected (invalid access to packet)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: invalid access to packet, off=0 size=12, R2(id=0,off=0,r=8)
+# kernel-error: R2 offset is outside of the packet
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: tuple at data + 14 (after an Ethernet header) with data + 26 <= data_end proven: accepted
+# kernel: accept
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,12 @@
 # scenario: tuple points into the packet without a data_end check: rejected (invalid access to packet)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 17
+# kernel-error: invalid access to packet, off=0 size=12, R2(id=0,off=0,r=0)
+# kernel-error: R2 offset is outside of the packet
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: tuple__sz in [17, 48] with the tuple at fp-24: the largest size reaches past fp: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: invalid read from stack R2 off=-24 size=48
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

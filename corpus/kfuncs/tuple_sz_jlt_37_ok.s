@@ -1,4 +1,7 @@
 # scenario: tuple__sz is an unknown u32 bounded by 'if r3 < 37' before the call: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

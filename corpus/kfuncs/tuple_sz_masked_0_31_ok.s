@@ -1,4 +1,7 @@
 # scenario: tuple__sz = prandom & 31: at most 31 bytes from fp-48 stay inside the stack: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

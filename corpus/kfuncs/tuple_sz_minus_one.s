@@ -1,4 +1,11 @@
 # scenario: tuple__sz = -1: rejected (R3 min value is negative)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: R3 min value is negative, either use unsigned or 'var &= const'
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: tuple__sz is an unbounded u32 loaded from xdp_md->ingress_ifindex: rejected (R3 unbounded memory access)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 18
+# kernel-error: R3 unbounded memory access, use 'var &= const' or 'if (var < const)'
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

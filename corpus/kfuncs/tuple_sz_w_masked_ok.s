@@ -1,4 +1,7 @@
 # scenario: tuple__sz computed with 32-bit ops (w3 = w0; w3 &= 15; w3 += 12) stays in [12, 27]: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: tuple__sz = 0: zero-size memory is allowed for kfunc mem/size pairs: accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: tuple bytes never written, root loader: uninitialised stack may be read by privileged programs: accepted
+# kernel: accept
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 64) = 0

@@ -1,5 +1,12 @@
 # scenario: tuple never written, loader without CAP_PERFMON/CAP_SYS_ADMIN: rejected (invalid read from stack R2 + pair line)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 12
+# kernel-error: invalid read from stack R2 off -48+0 size 12
+# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 64) = 0

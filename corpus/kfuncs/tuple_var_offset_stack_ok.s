@@ -1,4 +1,7 @@
 # scenario: tuple pointer fp-48 + (prandom & 8): variable-offset stack memory is allowed for a privileged loader and both candidate ranges are in bounds: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

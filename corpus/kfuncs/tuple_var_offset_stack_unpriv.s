@@ -1,5 +1,11 @@
 # scenario: tuple pointer with a variable stack offset (fp-48 + (prandom & 8)) for an unprivileged loader: rejected
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 15
+# kernel-error: R2 variable stack access prohibited for !root, var_off=(0x0; 0x8) off=-48
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: XDP program calls bpf_skb_ct_lookup: callable, but the xdp_md ctx does not match the __sk_buff parameter, which is then treated as memory: rejected at arg#0
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 18
+# kernel-error: arg#0 pointer type STRUCT __sk_buff must point to scalar, or struct with scalar
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

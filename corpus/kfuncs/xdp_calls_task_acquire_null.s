@@ -1,4 +1,10 @@
 # scenario: XDP program calls the generic kfunc bpf_task_acquire (registered for all program types) with NULL: rejected (Possibly NULL pointer passed to trusted arg0)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 1
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 2
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 0
 	call bpf_task_acquire

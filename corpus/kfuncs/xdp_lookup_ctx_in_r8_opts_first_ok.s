@@ -1,4 +1,7 @@
 # scenario: opts placed above the tuple (opts fp-16, tuple fp-56), ctx kept in r8: accepted
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r8 = r1
 	*(u64 *)(r10 - 24) = 0

@@ -1,4 +1,7 @@
 # scenario: XDP lookup with a full 36-byte IPv6 tuple at fp-48 (all bytes zeroed): accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: XDP lookup with the old 12-byte opts size, checked and released: accepted (12 is still a valid opts__sz)
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: tuple at fp-40 and opts at fp-96 instead of the canonical slots, both fully initialised: accepted
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

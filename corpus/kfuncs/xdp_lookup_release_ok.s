@@ -1,4 +1,7 @@
 # scenario: canonical XDP bpf_xdp_ct_lookup (tuple 12, opts 16), null check, release: accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,5 +1,8 @@
 # scenario: canonical lookup/check/release by a loader with CAP_BPF+CAP_NET_ADMIN only: kfunc calls need only CAP_BPF, accepted
 # profile: unprivileged
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

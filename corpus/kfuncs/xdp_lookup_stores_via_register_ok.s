@@ -1,4 +1,7 @@
 # scenario: tuple/opts zeroed through a zero register (r1 = 0; *(u64 *) = r1), ctx kept in r9: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r9 = r1
 	r1 = 0

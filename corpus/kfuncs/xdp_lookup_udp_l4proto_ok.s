@@ -1,4 +1,7 @@
 # scenario: XDP lookup with opts.l4proto = IPPROTO_UDP (17); the protocol is a runtime matter: accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

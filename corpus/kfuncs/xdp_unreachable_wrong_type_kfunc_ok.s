@@ -1,4 +1,7 @@
 # scenario: bpf_skb_ct_lookup with a bad ctx sits behind a branch that is statically never taken: never walked, so accepted
+# kernel: accept
+# kernel-processed: 5
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	r7 = 1

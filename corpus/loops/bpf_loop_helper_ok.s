@@ -1,4 +1,7 @@
 # scenario: bpf_loop(100, cb, NULL, 0) with a callback returning 0: accepted
+# kernel: accept
+# kernel-processed: 10
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 100
 	r2 = cb ll

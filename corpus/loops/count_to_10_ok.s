@@ -1,4 +1,7 @@
 # scenario: for (i = 0; i < 10; i++) sum += i: accepted
+# kernel: accept
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 0
 	r0 = 0

@@ -1,4 +1,7 @@
 # scenario: for (i = 20; i > 0; i--) with a signed compare: accepted
+# kernel: accept
+# kernel-processed: 63
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 20
 	r0 = 0

@@ -1,4 +1,12 @@
 # scenario: each of three iterations looks up a ct but only the last is released: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: Unreleased reference id=4 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 47
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: three iterations, each looks up and releases the ct: accepted
+# kernel: accept
+# kernel-processed: 72
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

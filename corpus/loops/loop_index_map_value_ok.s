@@ -1,4 +1,7 @@
 # scenario: loop i = 0..63 reading value[i] of a 64-byte map value: accepted
+# kernel: accept
+# kernel-processed: 394
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,11 @@
 # scenario: loop i = 0..64 (inclusive) reading value[i]: the last iteration reads byte 64: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 12
+# kernel-error: invalid access to map value, value_size=64 off=64 size=1
+# kernel-error: R2 min value is outside of the allowed memory range
+# kernel-processed: 396
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,7 @@
 # scenario: two nested 6-iteration loops: accepted
+# kernel: accept
+# kernel-processed: 129
+# kernel-version: 6.18.44
 	.section xdp
 	r0 = 0
 	r1 = 0

@@ -1,4 +1,7 @@
 # scenario: zero a 64-byte stack buffer in a loop with a moving stack pointer, then read it: accepted
+# kernel: accept
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = r10
 	r1 += -64

@@ -1,4 +1,7 @@
 # scenario: for (i = 2 * (x & 0x7f); i != 512; i += 2): the tnum keeps i even, the exit is proven: accepted
+# kernel: accept
+# kernel-processed: 771
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = *(u32 *)(r1 + 16)
 	r1 &= 0x7f

@@ -1,4 +1,10 @@
 # scenario: r0 += 4 before the null check: rejected (pointer arithmetic on map_value_or_null prohibited)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 6
+# kernel-error: R0 pointer arithmetic on map_value_or_null prohibited, null-check it first
+# kernel-processed: 6
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,7 @@
 # scenario: lookup, null check, 8-byte read of the 8-byte value: accepted
+# kernel: accept
+# kernel-processed: 10
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,7 @@
 # scenario: r7 = r0 before the check, check r0, read through r7: accepted
+# kernel: accept
+# kernel-processed: 11
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

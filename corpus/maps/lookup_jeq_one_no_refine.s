@@ -1,4 +1,10 @@
 # scenario: if r0 == 1 goto out is not a null check: the read is rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 7
+# kernel-error: R0 invalid mem access 'map_value_or_null'
+# kernel-processed: 7
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

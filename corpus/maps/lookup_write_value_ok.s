@@ -1,4 +1,7 @@
 # scenario: lookup, check, store a random value into the map value: accepted
+# kernel: accept
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,7 @@
 # scenario: lookup in a per-CPU array map, check and read: accepted
+# kernel: accept
+# kernel-processed: 9
+# kernel-version: 6.18.44
 	.section xdp
 	.map pc, type=percpu_array, key=4, value=16, entries=1
 	*(u32 *)(r10 - 4) = 0

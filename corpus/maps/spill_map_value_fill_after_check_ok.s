@@ -1,4 +1,7 @@
 # scenario: spill the maybe-NULL value, check r0, fill and read: accepted
+# kernel: accept
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

@@ -1,4 +1,7 @@
 # scenario: store the ctx pointer into the map value (privileged): accepted
+# kernel: accept
+# kernel-processed: 11
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	r6 = r1

@@ -1,5 +1,11 @@
 # scenario: store the ctx pointer into a map value without CAP_PERFMON: rejected (leaks addr into map)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 8
+# kernel-error: R6 leaks addr into map
+# kernel-processed: 8
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: the first lookup's value (4 bytes) is used as the key of a second lookup: accepted
+# kernel: accept
+# kernel-processed: 17
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=hash, key=4, value=8, entries=16
 	*(u32 *)(r10 - 4) = 0

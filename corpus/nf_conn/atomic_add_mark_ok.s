@@ -1,4 +1,7 @@
 # scenario: lock *(u32 *)(ct + 168) += r1: atomics on mark are allowed: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

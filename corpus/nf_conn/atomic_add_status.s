@@ -1,4 +1,10 @@
 # scenario: atomic add into ct->status: rejected (no write support to nf_conn at off 128)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: no write support to nf_conn at off 128
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

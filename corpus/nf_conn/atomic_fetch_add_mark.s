@@ -1,4 +1,7 @@
 # scenario: w1 = atomic_fetch_add(ct->mark, w1) (fetching atomic on the writable member): accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: 32-bit xchg on ct->mark: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: read at 248 of an nf_conn___init: rejected (access beyond struct)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond struct nf_conn___init at off 248 size 4
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

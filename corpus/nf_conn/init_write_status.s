@@ -1,4 +1,10 @@
 # scenario: store to status of an nf_conn___init: rejected (no write support to nf_conn at off 128)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: no write support to nf_conn at off 128
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: w2 += 8 on a ct pointer copy: rejected (32-bit pointer arithmetic prohibited)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R2 32-bit pointer arithmetic prohibited
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r8 = ct + 128; load *(u64 *)(r8 + 0) reads status: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: r2 = ct; r2 &= -8: rejected (bitwise operator &= on pointer prohibited)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R2 bitwise operator &= on pointer prohibited
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

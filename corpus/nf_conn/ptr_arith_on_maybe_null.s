@@ -1,4 +1,10 @@
 # scenario: pointer arithmetic on a copy of the ct after the check is fine, but here it is done before: rejected (pointer arithmetic on ptr_or_null_ prohibited)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R7 pointer arithmetic on ptr_or_null_ prohibited, null-check it first
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: ct + 4096 then a 4-byte load: beyond struct nf_conn, rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: access beyond struct nf_conn at off 4096 size 4
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

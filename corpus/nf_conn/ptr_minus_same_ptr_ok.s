@@ -1,4 +1,7 @@
 # scenario: r2 = ct; r2 -= r7 (same nf_conn pointer): a privileged loader gets a scalar difference: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r2 = ct; r2 = -r2: a privileged loader may negate a pointer copy (it becomes an unknown scalar, never used): accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

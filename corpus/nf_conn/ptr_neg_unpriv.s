@@ -1,5 +1,11 @@
 # scenario: r2 = ct; r2 = -r2 for an unprivileged loader: pointer arithmetic prohibited, rejected
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R2 pointer arithmetic prohibited
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

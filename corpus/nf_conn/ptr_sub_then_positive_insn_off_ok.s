@@ -1,4 +1,7 @@
 # scenario: ct - 8 then load at +176 (total 168): accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

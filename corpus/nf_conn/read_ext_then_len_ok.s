@@ -1,4 +1,7 @@
 # scenario: load ct->ext (struct nf_ct_ext *) and read its len byte: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

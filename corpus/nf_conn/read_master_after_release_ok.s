@@ -1,4 +1,7 @@
 # scenario: load ct->master, release ct, then read master->mark: loaded pointers are not tied to the reference: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

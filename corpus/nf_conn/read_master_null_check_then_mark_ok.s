@@ -1,4 +1,7 @@
 # scenario: load ct->master, compare it with 0, read master->mark on the non-NULL side: accepted
+# kernel: accept
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

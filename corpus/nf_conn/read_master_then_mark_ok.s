@@ -1,4 +1,7 @@
 # scenario: load ct->master (ptr_nf_conn, not referenced) and read master->mark without a null check (PROBE_MEM load): accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: load ct->nat_bysource.next (struct hlist_node *) and read its next: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

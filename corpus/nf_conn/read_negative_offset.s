@@ -1,4 +1,10 @@
 # scenario: read at ct - 8: rejected (invalid negative access)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: R7 is ptr_nf_conn invalid negative access: off=-8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

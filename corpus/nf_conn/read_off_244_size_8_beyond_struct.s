@@ -1,4 +1,10 @@
 # scenario: 8-byte read at 244 runs past the 248-byte struct: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond struct nf_conn at off 244 size 8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

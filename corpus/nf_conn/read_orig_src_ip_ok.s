@@ -1,4 +1,7 @@
 # scenario: 4-byte read of tuplehash[0].tuple.src.u3 (offset 32): accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

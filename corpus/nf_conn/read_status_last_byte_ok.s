@@ -1,4 +1,7 @@
 # scenario: 1-byte read of the last byte of ct->status (offset 135): accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: 2-byte read inside ct->status (offset 128): partial scalar reads are fine: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

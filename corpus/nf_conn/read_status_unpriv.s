@@ -1,5 +1,11 @@
 # scenario: unprivileged loader reads ct->status: rejected ('struct nf_conn' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EPERM
+# kernel-insn: 21
+# kernel-error: 'struct nf_conn' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

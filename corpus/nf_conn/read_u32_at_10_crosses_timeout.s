@@ -1,4 +1,10 @@
 # scenario: 4-byte read at offset 10 straddling timeout and zone: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond the end of member timeout (mend:12) in struct nf_conn with off 10 size 4
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 4-byte read of tuplehash[0].hnnode.next (a pointer member at 16): rejected (cannot access ptr member)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: cannot access ptr member next with moff 0 in struct hlist_nulls_node with off 0 size 4
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 4-byte read of the pointer member master (offset 160): pointer members need full 8-byte loads: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: cannot access ptr member master with moff 160 in struct nf_conn with off 160 size 4
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 8-byte read at offset 4 (lock .. timeout): rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond struct spinlock at off 0 size 8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 8-byte read at 168 spans mark and secmark: rejected (access beyond the end of member mark)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond the end of member mark (mend:172) in struct nf_conn with off 168 size 8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

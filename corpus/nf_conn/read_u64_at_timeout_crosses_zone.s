@@ -1,4 +1,10 @@
 # scenario: 8-byte read at offset 8 covering timeout and zone: rejected (access beyond the end of member timeout)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond the end of member timeout (mend:12) in struct nf_conn with off 8 size 8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 8-byte read at 156 crossing into master: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: access beyond struct hlist_node at off 12 size 8
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

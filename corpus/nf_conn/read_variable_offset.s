@@ -1,4 +1,10 @@
 # scenario: ct += (rx_queue_index & 7), then read: variable offsets on BTF pointers are rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 24
+# kernel-error: R7 is ptr_nf_conn invalid variable offset: off=0, var_off=(0x0; 0x7)
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

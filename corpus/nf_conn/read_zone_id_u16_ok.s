@@ -1,4 +1,7 @@
 # scenario: 2-byte read of ct->zone.id at 12: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 1-byte store at 171 (inside mark but not at its start): rejected (no write support to nf_conn at off 171)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: no write support to nf_conn at off 171
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: ct->mark = 42 with an immediate 4-byte store: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: 8-byte store at 168: rejected (write access at off 168 with size 8 beyond the member)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: write access at off 168 with size 8 beyond the member of nf_conn ended at 172
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

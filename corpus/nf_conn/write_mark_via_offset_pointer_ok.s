@@ -1,4 +1,7 @@
 # scenario: r8 = ct + 168; *(u32 *)(r8 + 0) = 9: the fixed offset is added: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: store the ctx pointer's low 32 bits into ct->mark (privileged loader, pointer value stored as data): accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

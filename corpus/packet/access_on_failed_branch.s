@@ -1,4 +1,11 @@
 # scenario: the read sits on the branch where data + 8 > data_end: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 5
+# kernel-error: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
+# kernel-error: R2 offset is outside of the packet
+# kernel-processed: 6
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 0)		# data
 	r3 = *(u32 *)(r1 + 4)		# data_end

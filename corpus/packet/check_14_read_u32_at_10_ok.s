@@ -1,4 +1,7 @@
 # scenario: prove 14 bytes, read 4 bytes at offset 10: accepted
+# kernel: accept
+# kernel-processed: 10
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 0)		# data
 	r3 = *(u32 *)(r1 + 4)		# data_end

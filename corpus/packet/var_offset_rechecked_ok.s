@@ -1,4 +1,7 @@
 # scenario: data + (x & 15), then prove that pointer + 4 <= data_end, read 4 bytes: accepted
+# kernel: accept
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 0)		# data
 	r3 = *(u32 *)(r1 + 4)		# data_end

@@ -1,4 +1,7 @@
 # scenario: XDP may write packet bytes after a range check: accepted
+# kernel: accept
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 0)		# data
 	r3 = *(u32 *)(r1 + 4)		# data_end

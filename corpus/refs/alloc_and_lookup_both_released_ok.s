@@ -1,4 +1,7 @@
 # scenario: a lookup (nf_conn) and an alloc (nf_conn___init) held together; lookup released, alloc inserted and the insert result released: accepted
+# kernel: accept
+# kernel-processed: 51
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

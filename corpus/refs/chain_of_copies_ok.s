@@ -1,4 +1,7 @@
 # scenario: r7 = r0; r8 = r7; r9 = r8 before the check; check r9 and release r7: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: null check r0, then r9 = r0, release r9: copies after the check share ref_obj_id: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r8 = r0 before the check, check r0, release r8: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r7 = r0 before the null check, check r7, release r0: copies share the id so both are refined: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

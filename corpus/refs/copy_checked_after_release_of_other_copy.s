@@ -1,4 +1,11 @@
 # scenario: release via r0, then a null check on the released copy r7 (now a scalar) and release again: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 25
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

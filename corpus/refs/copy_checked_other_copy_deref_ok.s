@@ -1,4 +1,7 @@
 # scenario: check r0, then read ->mark through a copy r7 made before the check: r7 is non-NULL too: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

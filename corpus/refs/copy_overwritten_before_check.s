@@ -1,4 +1,11 @@
 # scenario: r7 = r0; r0 = 0; r7 = 0: every copy of the maybe-NULL reference is overwritten: leak, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r7 = r0, r0 = 0 (the original overwritten), null-check and release r7: the reference survives in r7: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

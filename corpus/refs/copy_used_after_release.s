@@ -1,4 +1,10 @@
 # scenario: r7 = r0 after the check, release r0, read ->mark through r7: rejected (R7 invalid mem access 'scalar')
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: f (< 256) spilled with an 8-byte store and reloaded with a 1-byte load before the lookup test; the fill stays linked to f, so the release test on it is decided: accepted
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: g = f copied before the lookup test (a linked scalar); release when g == 0: the test on f refines g too: accepted
+# kernel: accept
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: lookup only if f == 0 and release only if f == 0 (the same register tested twice): the second test is decided on each path: accepted
+# kernel: accept
+# kernel-processed: 36
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

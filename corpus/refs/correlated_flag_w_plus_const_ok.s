@@ -1,4 +1,7 @@
 # scenario: g = w(f + 1) computed before the lookup test; release when g == 1: the verifier links g to f with a constant delta and decides the second test: accepted
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

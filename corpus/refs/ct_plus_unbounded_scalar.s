@@ -1,4 +1,10 @@
 # scenario: r2 = ct; r2 += prandom (an unbounded u64 scalar) even though r2 is never used: rejected (math between ptr_ pointer and register with unbounded min value is not allowed)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: math between ptr_ pointer and register with unbounded min value is not allowed
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: TC: an nf_conn passed to bpf_sk_release: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: R1 is of type nf_conn but sock_common is expected
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: reading ct->mark before the null check: rejected (R0 invalid mem access 'ptr_or_null_')
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 19
+# kernel-error: R0 invalid mem access 'ptr_or_null_'
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

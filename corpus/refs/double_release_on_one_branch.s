@@ -1,4 +1,11 @@
 # scenario: the second release happens only on a random branch: that path is rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

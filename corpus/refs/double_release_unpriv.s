@@ -1,5 +1,11 @@
 # scenario: double release through a copy for an unprivileged loader: the copy is NOT_INIT: rejected (R7 !read_ok)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: R7 !read_ok
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

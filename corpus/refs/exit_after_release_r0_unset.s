@@ -1,4 +1,10 @@
 # scenario: release and exit immediately: bpf_ct_release is void so R0 is NOT_INIT: rejected (R0 !read_ok)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R0 !read_ok
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: null check, then exit with the ct pointer in R0: the ref is still held at exit: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 20
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: exit right after the lookup returning the maybe-NULL ct as R0: reference leak, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 19
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

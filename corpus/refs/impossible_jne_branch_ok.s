@@ -1,4 +1,7 @@
 # scenario: after the check, if r0 != 0 is always taken; the fall-through exits holding the ref but is dead: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

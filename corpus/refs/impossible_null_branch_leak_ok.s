@@ -1,4 +1,7 @@
 # scenario: after a successful null check a second if r0 == 0 leads to a leaking exit: that branch is statically impossible on 6.18 and never explored: accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: r1 = r0 first, then if r1 == 0 skips the release: the check on the copy in R1 refines it: accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

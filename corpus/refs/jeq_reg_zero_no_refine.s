@@ -1,4 +1,10 @@
 # scenario: null check written as r2 = 0; if r0 == r2: register comparisons do not refine the pointer: the release still sees a maybe-NULL pointer, rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

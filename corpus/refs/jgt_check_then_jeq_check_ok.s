@@ -1,4 +1,7 @@
 # scenario: a useless if r0 > 0 test followed by a real if r0 == 0 null check before release: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: if r0 > 0 goto release: JGT does not refine maybe-NULL pointers; the fall-through path exits still holding the reference: rejected (leak)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 21
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

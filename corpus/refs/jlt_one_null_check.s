@@ -1,4 +1,10 @@
 # scenario: if r0 < 1 goto out (equivalent to == 0 on values) does not refine the pointer: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

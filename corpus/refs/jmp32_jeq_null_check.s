@@ -1,4 +1,10 @@
 # scenario: if w0 == 0 (JMP32) as the null check: 32-bit compares do not refine a pointer: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

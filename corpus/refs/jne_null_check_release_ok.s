@@ -1,4 +1,7 @@
 # scenario: if r0 != 0 jumps to the release; the fall-through (NULL) path holds no reference: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

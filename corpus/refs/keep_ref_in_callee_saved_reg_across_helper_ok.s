@@ -1,4 +1,7 @@
 # scenario: the checked ct is kept in R9 across bpf_ktime_get_ns and released afterwards: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

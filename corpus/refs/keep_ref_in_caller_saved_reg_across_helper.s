@@ -1,4 +1,10 @@
 # scenario: the checked ct is only kept in R2 across bpf_get_prandom_u32: R2 is clobbered, then read: rejected (R2 !read_ok)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R2 !read_ok
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

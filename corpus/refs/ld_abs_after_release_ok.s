@@ -1,4 +1,7 @@
 # scenario: TC: release the CT reference, then LD_ABS (needs ctx in R6): accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

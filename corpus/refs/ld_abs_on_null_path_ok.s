@@ -1,4 +1,7 @@
 # scenario: TC: LD_ABS only on the NULL path of the lookup (no reference held there): accepted
+# kernel: accept
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

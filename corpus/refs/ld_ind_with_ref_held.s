@@ -1,4 +1,11 @@
 # scenario: TC: LD_IND while a checked CT reference is held: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_LD_[ABS|IND] would lead to reference leak
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: hold a reference in r7 and exit after a void kfunc left R0 unset: the leak is reported first, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 32
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: release only on the non-NULL branch; the NULL branch exits without releasing and the reference is dropped there by the null check: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: on the NULL branch r0 is the known constant 0 and is returned as the XDP action (XDP_ABORTED): accepted
+# kernel: accept
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

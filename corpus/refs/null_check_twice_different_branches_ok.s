@@ -1,4 +1,7 @@
 # scenario: the same pointer is null-checked twice along one path: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

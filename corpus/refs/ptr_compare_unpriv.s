@@ -1,5 +1,11 @@
 # scenario: unprivileged loader: if r0 > 0 on the ct pointer is a pointer comparison: rejected (R0 pointer comparison prohibited)
 # profile: unprivileged
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 19
+# kernel-error: R0 pointer comparison prohibited
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

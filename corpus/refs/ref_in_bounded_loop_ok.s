@@ -1,4 +1,7 @@
 # scenario: read ct->mark in a 4-iteration bounded loop while the reference is held, release after: accepted
+# kernel: accept
+# kernel-processed: 45
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: bpf_ct_release called on the NULL branch (R1 = known 0): rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: Possibly NULL pointer passed to trusted arg0
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: null-check ct->master first, then release it: still not referenced, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

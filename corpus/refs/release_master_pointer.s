@@ -1,4 +1,10 @@
 # scenario: release ct->master (loaded pointer, not referenced): rejected (R1 must be referenced or trusted)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: R1 must be referenced or trusted
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

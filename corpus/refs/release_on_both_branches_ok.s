@@ -1,4 +1,7 @@
 # scenario: two branches on a random value, each releases the ct: accepted
+# kernel: accept
+# kernel-processed: 33
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

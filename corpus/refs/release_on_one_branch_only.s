@@ -1,4 +1,11 @@
 # scenario: after the null check, release only when a random value is even: the odd path leaks: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 27
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 30
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

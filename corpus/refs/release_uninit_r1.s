@@ -1,4 +1,11 @@
 # scenario: bpf_ct_release after a helper clobbered R1: rejected at arg#0
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

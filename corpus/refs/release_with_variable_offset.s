@@ -1,4 +1,10 @@
 # scenario: release ct + (prandom & 4): variable offset on a release argument, rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: variable ptr_ access var_off=(0x0; 0x4) disallowed
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: a copy r9 of the ct is kept after release but never read again: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

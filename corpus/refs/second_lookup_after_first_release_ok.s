@@ -1,4 +1,7 @@
 # scenario: lookup, release, lookup again (fresh reference), release: accepted
+# kernel: accept
+# kernel-processed: 37
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

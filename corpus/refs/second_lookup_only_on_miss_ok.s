@@ -1,4 +1,7 @@
 # scenario: a second lookup with a UDP l4proto only when the first (TCP) misses; every hit is released: accepted
+# kernel: accept
+# kernel-processed: 40
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: the second lookup result overwrites r0 before the first was saved or checked: the first leaks, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 31
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 32
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

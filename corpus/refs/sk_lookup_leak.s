@@ -1,4 +1,11 @@
 # scenario: TC bpf_sk_lookup_udp result never released: rejected (Unreleased reference)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 12
+# kernel-error: Unreleased reference id=2 alloc_insn=9
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 104) = 0

@@ -1,4 +1,7 @@
 # scenario: TC bpf_sk_lookup_tcp, null check, bpf_sk_release: accepted
+# kernel: accept
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 104) = 0

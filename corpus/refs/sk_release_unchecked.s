@@ -1,4 +1,10 @@
 # scenario: bpf_sk_release on the unchecked socket: rejected (type=sock_or_null expected=sock...)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 11
+# kernel-error: R1 type=sock_or_null expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 104) = 0

@@ -1,4 +1,7 @@
 # scenario: TC: a socket reference and a CT reference held together, each released with its own function: accepted
+# kernel: accept
+# kernel-processed: 45
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: TC: both references taken, only the CT one released: the socket leaks, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=4 alloc_insn=28
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 34
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: TC: a socket pointer passed to bpf_ct_release: rejected at arg#0 (struct mismatch)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 12
+# kernel-error: kernel function bpf_ct_release args#0 expected pointer to STRUCT nf_conn but R1 has a pointer to STRUCT sock
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section tc
 	r6 = r1
 	*(u64 *)(r10 - 104) = 0

@@ -1,4 +1,10 @@
 # scenario: 32-bit store of the (checked) ct pointer to the stack: rejected (invalid size of register spill)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: invalid size of register spill
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: check, spill to fp-128, call a helper (bpf_get_prandom_u32), fill and release: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: spill the unchecked ct, null-check r0, dereference the filled copy and release it: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

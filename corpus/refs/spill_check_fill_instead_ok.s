@@ -1,4 +1,7 @@
 # scenario: spill the unchecked ct to fp-88, clobber r0, fill into r6, null-check r6 and release: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

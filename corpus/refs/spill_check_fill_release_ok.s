@@ -1,4 +1,7 @@
 # scenario: spill the maybe-NULL ct to fp-72, check r0, fill the slot into r1 and release: the spill was refined: accepted
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

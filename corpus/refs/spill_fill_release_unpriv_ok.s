@@ -1,5 +1,8 @@
 # scenario: spill / fill / release of a checked ct for an unprivileged loader (spilling pointers is allowed): accepted
 # profile: unprivileged
+# kernel: accept
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: spill, release r0, then release the filled copy: double release, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 24
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

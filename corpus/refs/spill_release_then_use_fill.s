@@ -1,4 +1,10 @@
 # scenario: spill the checked ct, release r0, fill the slot and read ->mark: the spilled copy was invalidated: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 24
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: spill the ct, release it via r0, then reuse the slot for a scalar: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

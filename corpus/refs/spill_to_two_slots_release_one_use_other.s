@@ -1,4 +1,10 @@
 # scenario: spill the ct to fp-72 and fp-80, release via the first fill, read through the second: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 25
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: spill the unchecked ct, fill it and dereference the fill without a check: rejected (invalid mem access 'ptr_or_null_')
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 21
+# kernel-error: R7 invalid mem access 'ptr_or_null_'
+# kernel-processed: 22
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: release the ct, then bpf_tail_call: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	.map jmp_table, type=prog_array, key=4, value=4, entries=4
 	r6 = r1

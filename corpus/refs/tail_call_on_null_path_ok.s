@@ -1,4 +1,7 @@
 # scenario: bpf_tail_call only on the NULL path (no reference there); the other path releases: accepted
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 	.section xdp
 	.map jmp_table, type=prog_array, key=4, value=4, entries=4
 	r6 = r1

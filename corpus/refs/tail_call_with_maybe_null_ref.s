@@ -1,4 +1,11 @@
 # scenario: bpf_tail_call right after the lookup (reference maybe-NULL but held): rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 24
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: tail_call would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	.map jmp_table, type=prog_array, key=4, value=4, entries=4
 	r6 = r1

@@ -1,4 +1,11 @@
 # scenario: bpf_tail_call while the checked ct is still held: rejected (tail_call would lead to reference leak)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 25
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: tail_call would lead to reference leak
+# kernel-processed: 25
+# kernel-version: 6.18.44
 	.section xdp
 	.map jmp_table, type=prog_array, key=4, value=4, entries=4
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: three lookups released in reverse order with a null check each: accepted
+# kernel: accept
+# kernel-processed: 57
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

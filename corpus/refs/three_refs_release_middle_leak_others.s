@@ -1,4 +1,12 @@
 # scenario: three lookups, only the middle one released: first and third leak, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 42
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: Unreleased reference id=6 alloc_insn=36
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 43
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

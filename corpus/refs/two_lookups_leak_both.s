@@ -1,4 +1,12 @@
 # scenario: two lookups, neither released: rejected with two Unreleased reference lines (id=2 then id=4)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 30
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: Unreleased reference id=4 alloc_insn=27
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

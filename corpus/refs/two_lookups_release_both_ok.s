@@ -1,4 +1,7 @@
 # scenario: two lookups, both null-checked and released: accepted
+# kernel: accept
+# kernel-processed: 44
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,11 @@
 # scenario: two lookups, only the first released: the second leaks, rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 33
+# kernel-error: Unreleased reference id=4 alloc_insn=27
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 34
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: two checked refs compared with if r7 == r8 (privileged pointer comparison), both released on every path: accepted
+# kernel: accept
+# kernel-processed: 54
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

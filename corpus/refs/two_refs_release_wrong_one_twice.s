@@ -1,4 +1,11 @@
 # scenario: two checked refs, the first released twice and the second never: rejected at the second release
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 34
+# kernel-error: max struct nesting depth exceeded
+# kernel-error: arg#0 pointer type STRUCT nf_conn must point to scalar, or struct with scalar
+# kernel-processed: 35
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: reading ct through R0 after bpf_ct_release (R0 was the ct before the call): R0 is invalidated/clobbered by the void kfunc: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R0 !read_ok
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: reading R1 after bpf_ct_release: R1-R5 are clobbered by the call: rejected (R1 !read_ok)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: R1 !read_ok
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

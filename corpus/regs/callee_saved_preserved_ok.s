@@ -1,4 +1,7 @@
 # scenario: r6-r9 keep their values across bpf_get_prandom_u32: accepted
+# kernel: accept
+# kernel-processed: 10
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = 1
 	r7 = 2

@@ -1,4 +1,7 @@
 # scenario: R2 is written on both sides of a branch before use: accepted
+# kernel: accept
+# kernel-processed: 9
+# kernel-version: 6.18.44
 	.section xdp
 	r3 = *(u32 *)(r1 + 12)
 	if r3 != 1 goto other

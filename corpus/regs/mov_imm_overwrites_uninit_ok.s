@@ -1,4 +1,7 @@
 # scenario: writing an uninitialised register before reading it (r4 = 0; r4 += 1): accepted
+# kernel: accept
+# kernel-processed: 4
+# kernel-version: 6.18.44
 	.section xdp
 	r4 = 0
 	r4 += 1

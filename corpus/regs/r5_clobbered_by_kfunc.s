@@ -1,4 +1,10 @@
 # scenario: reading R5 after the CT lookup kfunc: caller-saved registers are clobbered: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 20
+# kernel-error: R5 !read_ok
+# kernel-processed: 21
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

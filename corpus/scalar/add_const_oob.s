@@ -1,4 +1,11 @@
 # scenario: offset = (x & 31) + 33 can reach 64: rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 14
+# kernel-error: invalid access to map value, value_size=64 off=64 size=1
+# kernel-error: R7 max value is outside of the allowed memory range
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: w1 = (x & 63) + 0xffffffff (32-bit wrap gives [0xffffffff..] / unknown low bits): rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 14
+# kernel-error: R7 unbounded memory access, make sure to bounds check any such access
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

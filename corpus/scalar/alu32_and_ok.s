@@ -1,4 +1,7 @@
 # scenario: w1 &= 63 on an unknown u64 (upper bits zeroed by the 32-bit op): accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

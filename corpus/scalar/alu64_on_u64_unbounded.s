@@ -1,4 +1,10 @@
 # scenario: r1 >>= 26 on an unknown u64 (no 32-bit truncation): rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 14
+# kernel-error: R7 unbounded memory access, make sure to bounds check any such access
+# kernel-processed: 14
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

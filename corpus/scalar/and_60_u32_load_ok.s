@@ -1,4 +1,7 @@
 # scenario: offset = ifindex & 60 with a 4-byte load: max 60 + 4 = 64 fits exactly: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: offset = ifindex & 63, then a 1-byte load at value + offset: max 63 is in bounds: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

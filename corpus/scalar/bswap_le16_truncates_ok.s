@@ -1,4 +1,7 @@
 # scenario: r1 = le16 (x & 63) on a little-endian host only truncates: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

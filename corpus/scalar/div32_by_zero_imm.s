@@ -1,4 +1,10 @@
 # scenario: w1 /= 0 (32-bit): rejected (div by zero) (64-byte array value)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 11
+# kernel-error: div by zero
+# kernel-processed: 11
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: offset = (x & 1023) / 16 is at most 63, but 6.18 forgets bounds on BPF_DIV: rejected (unbounded min value) (64-byte array value)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 13
+# kernel-error: math between map_value pointer and register with unbounded min value is not allowed
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: if x s< 0 goto out; if x s> 63 goto out on an unknown u64: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 20
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

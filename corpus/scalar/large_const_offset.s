@@ -1,4 +1,10 @@
 # scenario: offset = 0x7fffffff: far out of bounds, rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 12
+# kernel-error: math between map_value pointer and 2147483647 is not allowed
+# kernel-processed: 12
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

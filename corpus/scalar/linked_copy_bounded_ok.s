@@ -1,4 +1,7 @@
 # scenario: r2 = r1; if r2 > 63 goto out; use r1: the bound propagates to the linked copy: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: r1 = (s8)r1 after & 0x3f: the value is non-negative, stays [0, 63]: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: offset = -(-(x & 63)) recovers [0, 63]: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 17
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: r2 = 63; if r1 > r2 goto out (register compare with a constant register): accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 18
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

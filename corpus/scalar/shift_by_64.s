@@ -1,4 +1,10 @@
 # scenario: r1 <<= 64 (shift amount >= width): rejected (invalid shift 64) (64-byte array value)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 11
+# kernel-error: invalid shift 64
+# kernel-processed: 11
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,10 @@
 # scenario: offset = 1 << (x & 7) is tracked only loosely (unknown after a variable shift): rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 15
+# kernel-error: math between map_value pointer and register with unbounded min value is not allowed
+# kernel-processed: 15
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

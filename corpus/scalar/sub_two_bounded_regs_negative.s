@@ -1,4 +1,10 @@
 # scenario: offset = (x & 31) - (y & 31) may be negative: rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 16
+# kernel-error: R7 min value is negative, either use unsigned index or do a if (index >=0) check.
+# kernel-processed: 16
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: offset = 63 - (63 - x) with 32-bit subtractions, x & 63: the bounds survive: accepted (64-byte array value)
+# kernel: accept
+# kernel-processed: 19
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

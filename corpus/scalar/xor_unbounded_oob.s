@@ -1,4 +1,10 @@
 # scenario: offset = x ^ 5 with x an unknown u32: unbounded, rejected (64-byte array value)
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 13
+# kernel-error: R7 unbounded memory access, make sure to bounds check any such access
+# kernel-processed: 13
+# kernel-version: 6.18.44
 	.section xdp
 	.map vals, type=array, key=4, value=64, entries=1
 	r6 = r1

@@ -1,4 +1,7 @@
 # scenario: atomic add to an initialised stack slot: accepted
+# kernel: accept
+# kernel-processed: 6
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 8) = 1
 	r1 = 2

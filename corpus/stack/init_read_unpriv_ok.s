@@ -1,4 +1,7 @@
 # scenario: fully written slot read back by an unprivileged loader: accepted
+# kernel: accept
+# kernel-processed: 5
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 7
 	*(u64 *)(r10 - 24) = r1

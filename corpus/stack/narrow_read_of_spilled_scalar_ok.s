@@ -1,4 +1,7 @@
 # scenario: 4-byte read from a slot holding a spilled 64-bit constant: accepted
+# kernel: accept
+# kernel-processed: 5
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 0x1234567890 ll
 	*(u64 *)(r10 - 8) = r1

@@ -1,4 +1,10 @@
 # scenario: spill the ctx, overwrite the whole slot with a scalar, fill and dereference: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 3
+# kernel-error: R2 invalid mem access 'scalar'
+# kernel-processed: 4
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 8) = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: spill a stack pointer (fp-32), fill it, store through it: accepted
+# kernel: accept
+# kernel-processed: 8
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = r10
 	r1 += -32

@@ -1,4 +1,7 @@
 # scenario: comparing a stack pointer with a constant (privileged): accepted
+# kernel: accept
+# kernel-processed: 7
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = r10
 	r1 += -8

@@ -1,4 +1,7 @@
 # scenario: store and load through fp-32 + (x & 8) (variable offset, privileged): accepted
+# kernel: accept
+# kernel-processed: 9
+# kernel-version: 6.18.44
 	.section xdp
 	r2 = *(u32 *)(r1 + 16)
 	r2 &= 8

@@ -1,4 +1,7 @@
 # scenario: main plus 7 nested static calls (8 frames, the maximum): accepted
+# kernel: accept
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	call f1
 	r0 = 2

@@ -1,4 +1,10 @@
 # scenario: main plus 8 nested static calls (9 frames): rejected (the call stack of 9 frames is too deep)
+# kernel: reject
+# kernel-errno: E2BIG
+# kernel-insn: 21
+# kernel-error: the call stack of 9 frames is too deep
+# kernel-processed: 8
+# kernel-version: 6.18.44
 	.section xdp
 	call f1
 	r0 = 2

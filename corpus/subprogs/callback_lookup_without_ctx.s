@@ -1,4 +1,10 @@
 # scenario: bpf_loop callback calls bpf_xdp_ct_lookup passing its callback ctx (a scalar 0) as xdp_md: rejected at arg#0
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: arg#0 expected pointer to ctx, but got scalar
+# kernel-processed: 26
+# kernel-version: 6.18.44
 	.section xdp
 	r1 = 1
 	r2 = cb ll

@@ -1,4 +1,11 @@
 # scenario: bpf_loop callback releases a ct the caller spilled to fp-72 and passed as callback ctx; the zero-iteration path still holds it at main's exit: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 29
+# kernel-error: Unreleased reference id=2 alloc_insn=18
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

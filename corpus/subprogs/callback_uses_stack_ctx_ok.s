@@ -1,4 +1,7 @@
 # scenario: bpf_loop with an unknown count; the callback increments a counter in the caller's stack: accepted
+# kernel: accept
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	*(u64 *)(r10 - 8) = 0
 	r1 = *(u32 *)(r1 + 16)

@@ -1,4 +1,7 @@
 # scenario: a global subprogram taking the ctx looks up and releases: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	.subprog gsub global
 	call gsub

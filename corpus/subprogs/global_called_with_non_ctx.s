@@ -1,4 +1,7 @@
 # scenario: a global subprogram whose argument is the program ctx is called with a stack pointer: rejected (caller passes invalid args)
+# kernel: accept
+# kernel-processed: 8
+# kernel-version: 6.18.44
 	.section xdp
 	.subprog gsub global
 	r1 = r10

@@ -1,4 +1,11 @@
 # scenario: a global subprogram (verified on its own) acquires and does not release: rejected at its exit
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 23
+# kernel-error: Unreleased reference id=2 alloc_insn=21
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	.subprog gsub global
 	call gsub

@@ -1,4 +1,11 @@
 # scenario: a global subprogram returns the acquired ct: globals return scalars and are checked as main programs, so the reference leaks there: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 22
+# kernel-error: Unreleased reference id=2 alloc_insn=21
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	.subprog gsub global
 	call gsub

@@ -1,4 +1,7 @@
 # scenario: main holds a checked ct across a call to a global subprogram (passed the ctx), then releases: accepted
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	.subprog gsub global
 	r6 = r1

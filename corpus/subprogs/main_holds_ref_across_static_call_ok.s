@@ -1,4 +1,7 @@
 # scenario: main holds a checked ct across a call to an unrelated static subprogram and releases it after: accepted
+# kernel: accept
+# kernel-processed: 30
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

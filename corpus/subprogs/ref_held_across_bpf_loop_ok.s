@@ -1,4 +1,7 @@
 # scenario: a checked ct is held across bpf_loop with a trivial callback and released after: accepted
+# kernel: accept
+# kernel-processed: 35
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,7 @@
 # scenario: a static subprogram looks up and releases the ct itself; main never sees it: accepted
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	call ct_work
 	r0 = 2

@@ -1,4 +1,7 @@
 # scenario: main passes the unchecked ct; the static subprogram null-checks and releases it: accepted
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

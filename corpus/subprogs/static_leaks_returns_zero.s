@@ -1,4 +1,11 @@
 # scenario: a static subprogram acquires and returns 0; the reference stays in the state until main's exit: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 2
+# kernel-error: Unreleased reference id=2 alloc_insn=21
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 24
+# kernel-version: 6.18.44
 	.section xdp
 	call get_ct
 	r0 = 2

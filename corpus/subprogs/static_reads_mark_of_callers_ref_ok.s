@@ -1,4 +1,7 @@
 # scenario: a static subprogram reads ->mark of the caller's checked ct and returns it; main releases: accepted
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

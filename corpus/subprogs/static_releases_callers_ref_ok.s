@@ -1,4 +1,7 @@
 # scenario: main looks up and checks; a static subprogram releases the caller's ct: accepted
+# kernel: accept
+# kernel-processed: 29
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

@@ -1,4 +1,10 @@
 # scenario: a static subprogram releases the caller's ct; main then reads ->mark through its copy r7: rejected
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 23
+# kernel-error: R7 invalid mem access 'scalar'
+# kernel-processed: 27
+# kernel-version: 6.18.44
 	.section xdp
 	r6 = r1
 	*(u64 *)(r10 - 8) = 0

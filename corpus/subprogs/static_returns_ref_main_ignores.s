@@ -1,4 +1,11 @@
 # scenario: a static subprogram returns the ct, main overwrites R0 and exits: leak with the subprogram's alloc_insn: rejected
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 2
+# kernel-error: Unreleased reference id=2 alloc_insn=21
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 23
+# kernel-version: 6.18.44
 	.section xdp
 	call get_ct
 	r0 = 2

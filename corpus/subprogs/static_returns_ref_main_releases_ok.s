@@ -1,4 +1,7 @@
 # scenario: a static subprogram returns the maybe-NULL ct in R0; main checks and releases it: accepted
+# kernel: accept
+# kernel-processed: 28
+# kernel-version: 6.18.44
 	.section xdp
 	call get_ct
 	if r0 == 0 goto out

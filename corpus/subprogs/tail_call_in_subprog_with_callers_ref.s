@@ -1,4 +1,7 @@
 # scenario: main holds a checked ct and calls a static subprogram that tail-calls: 6.18 accepts it, because the reference-leak check at a tail call only runs in frame 0 (a real leak at run time if the tail call succeeds)
+# kernel: accept
+# kernel-processed: 38
+# kernel-version: 6.18.44
 	.section xdp
 	.map progs, type=prog_array, key=4, value=4, entries=2
 	r6 = r1

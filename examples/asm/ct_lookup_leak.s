@@ -1,3 +1,10 @@
+# kernel: reject
+# kernel-errno: EINVAL
+# kernel-insn: 26
+# kernel-error: Unreleased reference id=2 alloc_insn=19
+# kernel-error: BPF_EXIT instruction in main prog would lead to reference leak
+# kernel-processed: 29
+# kernel-version: 6.18.44
 # An XDP program that looks up the conntrack entry of a TCP flow and releases it only when
 # the entry's mark is 5: every other path leaks the reference.
 	.section xdp

@@ -1,3 +1,6 @@
+# kernel: accept
+# kernel-processed: 31
+# kernel-version: 6.18.44
 # The same lookup done right: every path that holds the reference releases it.
 	.section xdp
 	r6 = r1
