@@ -21,6 +21,14 @@ class Profile:
     era: str = "6.18"
     insn_limit: int = 1_000_000
     max_call_frames: int = 8
+    # kfunc and BTF-object rules (model/kfuncs.py, model/btf_access.py; docs/PROFILES.md)
+    kfunc_table: str = "6.18"  # rows of model/kfunc_table.py: which kfuncs exist, flags, prog types
+    kfunc_args: str = "6.18"  # "6.18": check_kfunc_args; "patch-v4": btf_check_func_arg_match
+    kfunc_proto_from_btf: bool = True  # False: prototypes from the table (another kernel than the BTF's)
+    kfunc_mem_size_rule: str = "suffix:__sz"  # how a (mem, size) pair is named: "suffix:__sz" | "prefix:len__"
+    btf_access_needs_perfmon: bool = True  # 6.2+: loads/stores via PTR_TO_BTF_ID need CAP_PERFMON, GPL
+    nf_conn_write_hook: bool = True  # 6.1+: XDP/TC may write nf_conn::mark
+    kfunc_provenance: bool = False  # seed v4 patch 06: pointers loaded from a ref carry parent_ref_obj_id
 
     def unprivileged(self) -> "Profile":
         """A loader with CAP_BPF + CAP_NET_ADMIN but without CAP_PERFMON / CAP_SYS_ADMIN."""
@@ -35,7 +43,18 @@ class Profile:
 
 PROFILES: dict[str, Profile] = {
     "6.18": Profile(),
-    "patch-v4": Profile(name="patch-v4", era="patch-v4", allow_uninit_stack=False),
+    "patch-v4": Profile(
+        name="patch-v4",
+        era="patch-v4",
+        allow_uninit_stack=False,
+        kfunc_table="patch-v4",
+        kfunc_args="patch-v4",
+        kfunc_proto_from_btf=False,
+        kfunc_mem_size_rule="prefix:len__",
+        btf_access_needs_perfmon=False,
+        nf_conn_write_hook=False,
+        kfunc_provenance=True,
+    ),
 }
 
 
