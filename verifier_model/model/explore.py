@@ -1,0 +1,1098 @@
+"""The verifier's main loop (do_check / do_check_common and friends, kernel/bpf/verifier.c).
+
+Depth-first, fall-through first: a conditional jump whose direction is unknown pushes the taken
+edge and carries on with the fall-through; a path ends at the main program's exit or when its
+state is equivalent to an explored one at a prune point. Checkpoints (explored states) form the
+kernel's parent chain: precision marks are backtracked along it (mark_chain_precision), branch
+counts tell which checkpoints are still on a live path (the infinite-loop check).
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..errors import ResourceLimit, VerifierError
+from ..isa.insn import Alu, Imm64Tail, Insn, Jmp, LegacyLoad, Load, LoadImm64, Store, StoreImm
+from ..isa.opcodes import PSEUDO_FUNC, PSEUDO_MAP_FD, PSEUDO_MAP_VALUE, JmpOp, Mode, ProgType, Src
+from ..program import Program
+from ..result import Result
+from . import alu as alumod
+from . import memory, packet, prune
+from . import scalar as sc
+from .cfg import SYNC_CALLBACK_HELPERS, ProgramFacts, check_cfg, check_subprogs, find_subprogs
+from .env import Env
+from .profiles import get_profile
+from .regs import NOT_INIT, Reg, RegFlag, RegType, pointer, unknown_scalar
+from .scalar import Scalar
+from .state import BPF_REG_SIZE, MAX_BPF_STACK, Frame, SlotKind, State
+
+EACCES, EINVAL, E2BIG, EFAULT = 13, 22, 7, 14
+BPF_COMPLEXITY_LIMIT_JMP_SEQ = 8192
+
+
+class _PathDone(Exception):
+    """The current path ended (exit of the main program, or pruned)."""
+
+
+@dataclass(eq=False)
+class Checkpoint:
+    """An explored state (struct bpf_verifier_state_list): the state at `insn`, its parent, the
+    instructions between the parent and it, and how many live paths descend from it."""
+
+    state: State
+    insn: int
+    parent: Checkpoint | None
+    hist: list[tuple[Any, ...]]
+    branches: int = 1
+    hit: int = 0
+    miss: int = 0
+
+
+@dataclass(eq=False)
+class Path:
+    """The state being explored (env->cur_state) plus what travels with it."""
+
+    state: State
+    idx: int
+    parent: Checkpoint | None = None
+    hist: list[tuple[Any, ...]] = field(default_factory=list)
+    trace: list[tuple[int, str]] = field(default_factory=list)  # conditional jumps: (insn, dir)
+    prev_idx: int = -1
+    log_len: int = 0  # log lines to keep when this path is popped (level 1)
+    head_text: str = ""  # the line the popped path continues (level 1)
+
+    def copy(self, state: State, idx: int) -> Path:
+        return Path(state, idx, self.parent, list(self.hist), list(self.trace), self.prev_idx)
+
+
+# --- history entries: (insn_idx, frame, stack (frameno, spi) | None, linked regs | None) ----------
+
+
+def _initial_frame(frameno: int, subprogno: int, callsite: int) -> Frame:
+    regs = [NOT_INIT] * 11
+    regs[10] = pointer(RegType.PTR_TO_STACK, frameno=frameno)
+    return Frame(regs=tuple(regs), frameno=frameno, subprogno=subprogno, callsite=callsite)
+
+
+class Explorer:
+    def __init__(self, env: Env, facts: ProgramFacts, *, log_level: int) -> None:
+        self.env = env
+        self.facts = facts
+        self.prog = env.prog
+        self.level = log_level
+        self.explored: dict[int, list[Checkpoint]] = defaultdict(list)
+        self.stack: list[Path] = []
+        self.total_states = 0
+        self.peak_states = 0
+        self.max_states_per_insn = 0
+        self.jmps_processed = 0
+        self.prev_jmps = 0
+        self.prev_insns = 0
+        self.aux_ptr: dict[int, Reg] = {}
+        self.log: list[str] = []
+        self.last_insn_line: int | None = None
+        self.called_globals: set[int] = set()
+        self.cur: Path | None = None
+        self.global_params: tuple[str, ...] = ()
+        self.subprog_verifying = 0
+        self.stack_depth: dict[int, int] = {}
+
+    # --- logging -------------------------------------------------------------------------------
+    def _fmt_state(self, state: State, regs: set[int] | None = None, slots: set[int] | None = None) -> str:
+        from . import statefmt
+
+        return statefmt.state_str(state, regs=regs, slots=slots, env=self.env)
+
+    def _log_insn(self, idx: int, insn: Insn) -> None:
+        if not self.level:
+            return
+        from ..isa.printer_kernel import format_insn
+
+        imm_hi = None
+        text = format_insn(insn, idx, allow_ptr_leaks=self.env.profile.allow_ptr_leaks, imm_hi=imm_hi)
+        self.log.append(f"{idx}: {text}")
+        self.last_insn_line = len(self.log) - 1
+
+    def _log_insn_state(self, state: State, regs: set[int], slots: set[int]) -> None:
+        if not self.level or self.last_insn_line is None or self.last_insn_line != len(self.log) - 1:
+            return
+        line = self.log[-1]
+        col = max(38, ((len(line) + 5 + 7) // 8) * 8 - 2)
+        body = self._fmt_state(state, regs, slots)
+        self.log[-1] = line + " " * (col - len(line)) + ";" + (" " + body if body else "")
+
+    # --- exploration -----------------------------------------------------------------------------
+    def run_main(self) -> None:
+        frame = _initial_frame(0, 0, -1)
+        frame = frame.with_reg(1, pointer(RegType.PTR_TO_CTX))
+        state = State(frames=(frame,))
+        if self.level:
+            self.log.append("0:" + _prefix_space(self._fmt_state(state)))
+        self._do_check(Path(state, 0))
+
+    def run_global(self, subprogno: int) -> None:
+        sub = self.facts.subprogs[subprogno]
+        self.subprog_verifying = subprogno
+        frame = _initial_frame(0, subprogno, -1)
+        for i, p in enumerate(sub.params[:5], start=1):
+            if p.upper() == "CTX":
+                frame = frame.with_reg(i, pointer(RegType.PTR_TO_CTX))
+            else:
+                frame = frame.with_reg(i, unknown_scalar())
+        state = State(frames=(frame,))
+        self.explored.clear()
+        if self.level:
+            self.log.append(f"Validating {sub.name}() func#{subprogno}...")
+            self.log.append(f"{sub.start}:" + _prefix_space(self._fmt_state(state)))
+        self._do_check(Path(state, sub.start))
+
+    def _do_check(self, path: Path) -> None:
+        env = self.env
+        prog = self.prog
+        limit = env.profile.insn_limit
+        while True:
+            self.cur = path
+            try:
+                while True:
+                    idx = path.idx
+                    if idx < 0 or idx >= len(prog.insns):
+                        raise VerifierError(idx, [f"invalid insn idx {idx} insn_cnt {len(prog.insns)}"], EFAULT)
+                    env.insn_processed += 1
+                    if env.insn_processed > limit:
+                        raise ResourceLimit(idx, [f"BPF program is too large. Processed {env.insn_processed} insn"],
+                                            E2BIG)
+                    if env.insn_processed & 0x3FF == 0 and time.monotonic() > env.deadline:
+                        raise TimeoutError
+                    path.state = path.state.at(idx)
+                    if idx in self.facts.prune_points:
+                        if self._is_state_visited(path, idx):
+                            raise _PathDone
+                    insn = prog.insns[idx]
+                    self._log_insn(idx, insn)
+                    path.idx = self._step(path, idx, insn)
+                    path.prev_idx = idx
+                    for fr in path.state.frames:
+                        if fr.allocated_stack > self.stack_depth.get(fr.subprogno, 0):
+                            self.stack_depth[fr.subprogno] = fr.allocated_stack
+            except _PathDone:
+                self._update_branch_counts(path.parent)
+            nxt = self._pop()
+            if nxt is None:
+                return
+            path = nxt
+
+    def _pop(self) -> Path | None:
+        if not self.stack:
+            return None
+        p = self.stack.pop()
+        if self.level:
+            if self.level == 1:
+                del self.log[p.log_len:]
+                if self.log and p.head_text is not None:
+                    self.log[-1] = p.head_text + f" {p.idx}:" + _prefix_space(self._fmt_state(p.state))
+                self.last_insn_line = None
+            else:
+                self.log.append("")
+                self.log.append(f"from {p.prev_idx} to {p.idx}:" + _prefix_space(self._fmt_state(p.state)))
+                self.last_insn_line = None
+        return p
+
+    def _push(self, path: Path, state: State, target: int, from_idx: int) -> Path:
+        p = path.copy(state, target)
+        p.prev_idx = from_idx
+        if p.parent is not None:
+            p.parent.branches += 1
+        if self.level == 1:
+            p.log_len = (self.last_insn_line + 1) if self.last_insn_line is not None else len(self.log)
+            p.head_text = self.log[self.last_insn_line] if self.last_insn_line is not None else ""
+        self.stack.append(p)
+        if len(self.stack) > BPF_COMPLEXITY_LIMIT_JMP_SEQ:
+            raise VerifierError(from_idx, [f"The sequence of {len(self.stack)} jumps is too complex."], E2BIG)
+        return p
+
+    def _update_branch_counts(self, cp: Checkpoint | None) -> None:
+        while cp is not None:
+            cp.branches -= 1
+            if cp.branches:
+                break
+            cp = cp.parent
+
+    # --- pruning -----------------------------------------------------------------------------------
+    def _live_masks(self, state: State, idx: int) -> list[int]:
+        masks = []
+        lb = self.facts.live_before
+        for i in range(len(state.frames)):
+            if i == len(state.frames) - 1:
+                masks.append(lb[idx])
+            else:
+                cs = state.frames[i + 1].callsite
+                masks.append((lb[cs + 1] if cs + 1 < len(lb) else 0) | 1)
+        return masks
+
+    def _is_state_visited(self, path: Path, idx: int) -> bool:
+        env = self.env
+        cur = path.state
+        force_new = idx in self.facts.force_checkpoints or len(path.hist) > 40
+        add_new = force_new or (self.jmps_processed - self.prev_jmps >= 2 and env.insn_processed - self.prev_insns >= 8)
+        allow_uninit = env.profile.allow_uninit_stack
+        masks = self._live_masks(cur, idx)
+        lst = self.explored[idx]
+        keep: list[Checkpoint] = []
+        found = False
+        for cp in lst:
+            if found:
+                keep.append(cp)
+                continue
+            if cp.branches:
+                if idx in self.facts.calls_callback:
+                    if prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit):
+                        found = self._hit(path, cp)
+                        keep.append(cp)
+                        continue
+                elif (prune.states_maybe_looping(cp.state, cur)
+                      and prune.states_equal(cp.state, cur, prune.Exact.EXACT, masks, allow_uninit)
+                      and cp.state.may_goto_depth == cur.may_goto_depth):
+                    lines = [f"infinite loop detected at insn {idx}",
+                             "cur state:" + _prefix_space(self._fmt_state(cur)),
+                             "old state:" + _prefix_space(self._fmt_state(cp.state))]
+                    raise VerifierError(idx, lines, EINVAL)
+                if not force_new and self.jmps_processed - self.prev_jmps < 20 and env.insn_processed - self.prev_insns < 100:
+                    add_new = False
+            else:
+                exact = prune.Exact.RANGE_WITHIN if idx in self.facts.in_loop else prune.Exact.NOT_EXACT
+                if prune.states_equal(cp.state, cur, exact, masks, allow_uninit):
+                    found = self._hit(path, cp)
+                    keep.append(cp)
+                    continue
+            if add_new:
+                cp.miss += 1
+            n = 64 if (idx in self.facts.force_checkpoints and cp.branches > 0) else 3
+            if cp.miss > cp.hit * n + n:
+                continue  # evicted
+            keep.append(cp)
+        self.explored[idx] = keep
+        if found:
+            if self.level:
+                if self.level >= 2:
+                    self.log.append(f"{idx}: safe")
+            return True
+        self.max_states_per_insn = max(self.max_states_per_insn, len(keep))
+        if not add_new:
+            return False
+        self.total_states += 1
+        self.peak_states += 1
+        self.prev_jmps = self.jmps_processed
+        self.prev_insns = env.insn_processed
+        cur = _mark_all_scalars_imprecise(cur) if env.profile.bpf_capable else cur
+        path.state = cur
+        cp = Checkpoint(cur, idx, path.parent, path.hist, branches=1)
+        path.parent = cp
+        path.hist = []
+        keep.insert(0, cp)
+        return False
+
+    def _hit(self, path: Path, cp: Checkpoint) -> bool:
+        cp.hit += 1
+        # propagate_precision: what was precise in the old state must be precise here too
+        regs: dict[int, set[int]] = {}
+        slots: dict[int, set[int]] = {}
+        for fi, fr in enumerate(cp.state.frames):
+            for r, reg in enumerate(fr.regs):
+                if reg.type == RegType.SCALAR_VALUE and reg.precise:
+                    regs.setdefault(fi, set()).add(r)
+            for spi, slot in enumerate(fr.stack):
+                if slot.kinds[0] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.precise:
+                    slots.setdefault(fi, set()).add(spi)
+        if regs or slots:
+            self._mark_precise(path, regs, slots)
+        return True
+
+    # --- precision (mark_chain_precision, simplified backtracking) -----------------------------------
+    def mark_precision(self, regno: int) -> None:
+        path = self.cur
+        assert path is not None
+        if not self.env.profile.bpf_capable:
+            return
+        reg = path.state.reg(regno)
+        if reg.type != RegType.SCALAR_VALUE:
+            return
+        self._mark_precise(path, {path.state.curframe: {regno}}, {})
+
+    def _mark_precise(self, path: Path, regs: dict[int, set[int]], slots: dict[int, set[int]]) -> None:
+        """Backtrack the path's history; what is still needed at a checkpoint gets marked precise
+        there and backtracking continues through its history. Anything the simplified
+        backtracking cannot follow (calls between frames, atomics) marks every scalar precise."""
+        cur_frame = path.state.curframe
+        if set(regs) - {cur_frame} or set(slots) - {cur_frame}:
+            self._mark_all_precise(path)
+            return
+        rmask = set(regs.get(cur_frame, set()))
+        smask = set(slots.get(cur_frame, set()))
+        hist = path.hist
+        cp = path.parent
+        frame = cur_frame
+        while True:
+            for entry in reversed(hist):
+                ok = _backtrack(self.prog, entry, frame, rmask, smask)
+                if not ok:
+                    self._mark_all_precise(path)
+                    return
+                if not rmask and not smask:
+                    return
+            if cp is None:
+                return
+            st = cp.state
+            if st.curframe != frame:
+                self._mark_all_precise(path)
+                return
+            fr = st.frames[frame]
+            new_r: set[int] = set()
+            for r in rmask:
+                reg = fr.regs[r]
+                if reg.type != RegType.SCALAR_VALUE or reg.precise:
+                    continue
+                fr = fr.with_reg(r, replace(reg, precise=True))
+                new_r.add(r)
+            new_s: set[int] = set()
+            for spi in smask:
+                if spi >= len(fr.stack):
+                    continue
+                slot = fr.stack[spi]
+                if slot.kinds[0] != SlotKind.SPILL or slot.spilled.type != RegType.SCALAR_VALUE or slot.spilled.precise:
+                    continue
+                fr = fr.with_slot(spi, replace(slot, spilled=replace(slot.spilled, precise=True)))
+                new_s.add(spi)
+            cp.state = st.with_frame(fr, frame)
+            rmask, smask = new_r, new_s
+            if not rmask and not smask:
+                return
+            hist = cp.hist
+            cp = cp.parent
+
+    def _mark_all_precise(self, path: Path) -> None:
+        cp = path.parent
+        while cp is not None:
+            cp.state = _mark_all_scalars(cp.state, True)
+            cp = cp.parent
+
+    # --- one instruction -------------------------------------------------------------------------------
+    def _step(self, path: Path, idx: int, insn: Insn) -> int:
+        env = self.env
+        state = path.state
+        entry: list[Any] = [idx, state.curframe, None, None]
+        path.hist.append(entry)  # type: ignore[arg-type]
+        cls = insn.cls
+        if isinstance(insn, Alu):
+            before = state
+            state = alumod.check_alu_op(env, state, idx, insn, self.mark_precision,
+                                        lambda st: self._push(path, st, idx, idx))
+            path.state = state
+            self._after(path, insn, before)
+            return idx + 1
+        if isinstance(insn, Load):
+            if insn.mode not in (Mode.MEM, Mode.MEMSX):
+                raise VerifierError(idx, ["unknown insn class 1"], EINVAL)
+            alumod.check_reg_read(state, idx, insn.src)
+            alumod.check_reg_write(idx, insn.dst)
+            src = state.reg(insn.src)
+            self._save_aux_ptr_type(idx, src)
+            entry[2] = _stack_slot(src, insn.off)
+            state = memory.check_mem_access(env, state, idx, insn.src, insn.off, insn.size, "read", insn.dst, insn=insn)
+            path.state = state
+            self._after(path, insn, path.state)
+            return idx + 1
+        if isinstance(insn, Store):
+            if insn.mode == Mode.ATOMIC:
+                dst = state.reg(insn.dst)
+                entry[2] = _stack_slot(dst, insn.off)
+                if entry[2] is not None:
+                    entry[3] = "atomic"
+                state = memory.check_atomic(env, state, idx, insn)
+            else:
+                if insn.mode != Mode.MEM:
+                    raise VerifierError(idx, ["BPF_STX uses reserved fields"], EINVAL)
+                alumod.check_reg_read(state, idx, insn.src)
+                alumod.check_reg_read(state, idx, insn.dst)
+                dst = state.reg(insn.dst)
+                self._save_aux_ptr_type(idx, dst)
+                entry[2] = _stack_slot(dst, insn.off)
+                state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", insn.src,
+                                                insn=insn)
+            path.state = state
+            self._after(path, insn, path.state)
+            return idx + 1
+        if isinstance(insn, StoreImm):
+            if insn.mode != Mode.MEM or insn.src:
+                raise VerifierError(idx, ["BPF_ST uses reserved fields"], EINVAL)
+            alumod.check_reg_read(state, idx, insn.dst)
+            dst = state.reg(insn.dst)
+            self._save_aux_ptr_type(idx, dst)
+            entry[2] = _stack_slot(dst, insn.off)
+            state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", -1, insn=insn)
+            path.state = state
+            self._after(path, insn, path.state)
+            return idx + 1
+        if isinstance(insn, LoadImm64):
+            alumod.check_reg_write(idx, insn.dst)
+            state = state.with_reg(insn.dst, self._ld_imm64(insn, idx))
+            path.state = state
+            self._after(path, insn, state)
+            return idx + 2
+        if isinstance(insn, LegacyLoad):
+            state = memory.check_ld_abs(env, state, idx, insn)
+            path.state = state
+            self._after(path, insn, state)
+            return idx + 1
+        if isinstance(insn, Jmp):
+            self.jmps_processed += 1
+            return self._jump(path, idx, insn)
+        if isinstance(insn, Imm64Tail):
+            raise VerifierError(idx, [f"unknown opcode {insn.code:02x}"], EINVAL)
+        raise VerifierError(idx, [f"unknown insn class {int(cls)}"], EINVAL)
+
+    def _after(self, path: Path, insn: Insn, before: State) -> None:
+        if not self.level:
+            return
+        from .cfg import use_def
+
+        use, d = use_def(insn)
+        regs = {r for r in range(10) if (use | d) >> r & 1}
+        if getattr(insn, "dst", 0) == 10 or getattr(insn, "src", 0) == 10 and not isinstance(insn, LoadImm64):
+            regs.add(10)
+        slots: set[int] = set()
+        for fi, fr in enumerate(path.state.frames):
+            if fi != path.state.curframe:
+                continue
+            old = before.frames[fi].stack if fi < len(before.frames) else ()
+            for spi, slot in enumerate(fr.stack):
+                if spi >= len(old) or old[spi] != slot:
+                    slots.add(spi)
+        if isinstance(insn, (Store, StoreImm)):
+            e = path.hist[-1][2] if path.hist else None
+            if e is not None:
+                slots.add(e[1])
+        self._log_insn_state(path.state, regs, slots)
+
+    def _save_aux_ptr_type(self, idx: int, reg: Reg) -> None:
+        prev = self.aux_ptr.get(idx)
+        if prev is None:
+            self.aux_ptr[idx] = reg
+            return
+
+        def ok(r: Reg) -> bool:
+            return r.type not in (RegType.PTR_TO_CTX, RegType.PTR_TO_SOCKET, RegType.PTR_TO_SOCK_COMMON,
+                                  RegType.PTR_TO_TCP_SOCK, RegType.PTR_TO_XDP_SOCK, RegType.PTR_TO_BTF_ID)
+
+        if (reg.type, reg.flags) != (prev.type, prev.flags) and (not ok(reg) or not ok(prev)):
+            if reg.type == RegType.PTR_TO_BTF_ID and prev.type == RegType.PTR_TO_BTF_ID:
+                return
+            raise VerifierError(idx, ["same insn cannot be used with different pointers"], EINVAL)
+
+    def _ld_imm64(self, insn: LoadImm64, idx: int) -> Reg:
+        if insn.src == 0:
+            return Reg(type=RegType.SCALAR_VALUE, scalar=Scalar.const(insn.value))
+        if insn.src in (PSEUDO_MAP_FD, 1):
+            m = self.prog.map_by_name(insn.sym or "") if insn.sym else None
+            if m is None and self.prog.maps:
+                m = self.prog.maps[insn.imm] if 0 <= insn.imm < len(self.prog.maps) else None
+            if m is None:
+                raise VerifierError(None, [f"fd {insn.imm} is not pointing to valid bpf_map"], 9)
+            return pointer(RegType.CONST_PTR_TO_MAP, map=m)
+        if insn.src == PSEUDO_MAP_VALUE:
+            m = self.prog.map_by_name(insn.sym or "") if insn.sym else None
+            if m is None:
+                raise VerifierError(None, [f"fd {insn.imm} is not pointing to valid bpf_map"], 9)
+            r = pointer(RegType.PTR_TO_MAP_VALUE, map=m)
+            return replace(r, off=insn.imm_hi)
+        if insn.src == PSEUDO_FUNC:
+            target = idx + insn.imm + 1
+            return pointer(RegType.PTR_TO_FUNC, subprogno=self.facts.subprog_at(target))
+        raise memory.ModelUnsupported(f"ld_imm64 with src {insn.src}")
+
+    # --- jumps, calls, exit ------------------------------------------------------------------------------
+    def _jump(self, path: Path, idx: int, insn: Jmp) -> int:
+        env = self.env
+        state = path.state
+        op = insn.op
+        if op == JmpOp.CALL:
+            if (insn.source != Src.K or (insn.src != 2 and insn.off != 0) or insn.src not in (0, 1, 2)
+                    or insn.dst != 0 or insn.is32):
+                raise VerifierError(idx, ["BPF_CALL uses reserved fields"], EINVAL)
+            before = state
+            if insn.is_pseudo_call:
+                return self._call(path, idx, insn)
+            if insn.src == 2:
+                from .kfuncs import check_kfunc_call
+
+                state = check_kfunc_call(env, state, insn, idx)
+            else:
+                self._precision_for_helper(path, insn)
+                state = self._helper_call(path, state, insn, idx)
+            path.state = state
+            if self.level:
+                self._log_insn_state(state, {0, 1, 2, 3, 4, 5}, set())
+            del before
+            return idx + 1
+        if op == JmpOp.JA:
+            if insn.source != Src.K or insn.src or insn.dst or (not insn.is32 and insn.imm) or (insn.is32 and insn.off):
+                raise VerifierError(idx, ["BPF_JA uses reserved fields"], EINVAL)
+            return insn.target(idx)
+        if op == JmpOp.EXIT:
+            if insn.source != Src.K or insn.imm or insn.src or insn.dst or insn.is32:
+                raise VerifierError(idx, ["BPF_EXIT uses reserved fields"], EINVAL)
+            return self._exit(path, idx)
+        if op == JmpOp.JCOND:
+            raise memory.ModelUnsupported("may_goto")
+        return self._cond_jmp(path, idx, insn)
+
+    def _helper_call(self, path: Path, state: State, insn: Jmp, idx: int) -> State:
+        from . import helpers
+
+        fid = insn.imm
+        if fid in SYNC_CALLBACK_HELPERS and fid != 181:
+            raise memory.ModelUnsupported(f"callback helper {SYNC_CALLBACK_HELPERS[fid]}")
+        return helpers.check_helper_call(self.env, state, insn, idx)
+
+    def _precision_for_helper(self, path: Path, insn: Jmp) -> None:
+        """Registers the kernel marks precise while checking a helper's arguments: constant
+        sizes (check_mem_size_reg), the tail call index, bpf_loop's count."""
+        from .helper_protos import get_proto
+
+        try:
+            proto = get_proto(self.prog.prog_type, insn.imm)
+        except Exception:  # noqa: BLE001
+            return
+        if proto is None:
+            return
+        for i, a in enumerate(getattr(proto, "args", ())[:5], start=1):
+            name = getattr(a, "name", str(a))
+            if "CONST_SIZE" in name or "CONST_ALLOC_SIZE" in name:
+                if path.state.reg(i).type == RegType.SCALAR_VALUE:
+                    self.mark_precision(i)
+        if insn.imm == 12 and path.state.reg(3).type == RegType.SCALAR_VALUE:  # tail_call index
+            self.mark_precision(3)
+
+    def _call(self, path: Path, idx: int, insn: Jmp) -> int:
+        env = self.env
+        state = path.state
+        target = idx + insn.imm + 1
+        subno = self.facts.subprog_at(target)
+        sub = self.facts.subprogs[subno]
+        if sub.is_global:
+            self._check_global_args(state, idx, subno)
+            if self.level:
+                self.log.append(f"Func#{subno} ('{sub.name}') is global and assumed valid.")
+            self.called_globals.add(subno)
+            fr = state.cur
+            for r in range(6):
+                fr = fr.with_reg(r, NOT_INIT)
+            fr = fr.with_reg(0, unknown_scalar())
+            path.state = state.with_frame(fr)
+            return idx + 1
+        if state.curframe + 1 >= env.profile.max_call_frames:
+            raise VerifierError(idx, [f"the call stack of {state.curframe + 2} frames is too deep"], E2BIG)
+        caller = state.cur
+        callee = _initial_frame(state.curframe + 1, subno, idx)
+        for r in range(1, 6):
+            callee = callee.with_reg(r, caller.regs[r])
+        for r in range(6):
+            caller = caller.with_reg(r, NOT_INIT)
+        state = replace(state, frames=state.frames[:-1] + (caller, callee))
+        path.state = state
+        if self.level:
+            self.log.append("caller:")
+            self.log.append(" " + self._fmt_state_frame(state, len(state.frames) - 2))
+            self.log.append("callee:")
+            self.log.append(" " + self._fmt_state_frame(state, len(state.frames) - 1))
+            self.last_insn_line = None
+        return target
+
+    def _fmt_state_frame(self, state: State, frame: int) -> str:
+        sub = replace(state, frames=state.frames[: frame + 1])
+        return self._fmt_state(sub)
+
+    def _check_global_args(self, state: State, idx: int, subno: int) -> None:
+        sub = self.facts.subprogs[subno]
+        for i, p in enumerate(sub.params[:5], start=1):
+            reg = state.reg(i)
+            if p.upper() == "CTX":
+                if reg.type != RegType.PTR_TO_CTX:
+                    self._global_caller_error(idx, subno, i, reg)
+            else:
+                if reg.type == RegType.NOT_INIT:
+                    raise VerifierError(idx, [f"R{i} !read_ok"], EACCES)
+                if reg.type != RegType.SCALAR_VALUE:
+                    self._global_caller_error(idx, subno, i, reg)
+
+    def _global_caller_error(self, idx: int, subno: int, argno: int, reg: Reg) -> None:
+        sub = self.facts.subprogs[subno]
+        p = sub.params[argno - 1]
+        if p.upper() == "CTX":
+            line = f"arg#{argno - 1} expected pointer to ctx, but got {memory.reg_str(reg)}"
+        else:
+            line = f"R{argno} is not a scalar"
+        raise VerifierError(idx, [line, f"Caller passes invalid args into func#{subno} ('{sub.name}')"], EINVAL)
+
+    def _exit(self, path: Path, idx: int) -> int:
+        env = self.env
+        state = path.state
+        if state.curframe == 0:
+            from .helpers import check_resource_leak
+
+            check_resource_leak(env, state, idx, "BPF_EXIT instruction in main prog")
+            self._check_return_code(path, idx)
+            raise _PathDone
+        callee = state.cur
+        r0 = callee.regs[0]
+        if r0.type == RegType.PTR_TO_STACK:
+            raise VerifierError(idx, ["cannot return stack pointer to the caller"], EINVAL)
+        caller = state.frames[-2]
+        if callee.in_callback:
+            if r0.type == RegType.NOT_INIT:
+                raise VerifierError(idx, ["R0 !read_ok"], EACCES)
+            if r0.type != RegType.SCALAR_VALUE:
+                raise VerifierError(idx, ["R0 not a scalar value"], EACCES)
+            self.mark_precision(0)
+            lo, hi = callee.callback_ret_range
+            s = r0.scalar
+            if not (s.smin >= lo and s.smax <= hi):
+                raise VerifierError(idx, [_invalid_scalar("At callback return", "R0", s, lo, hi)], EINVAL)
+            ret_idx = callee.callsite
+        else:
+            caller = caller.with_reg(0, r0)
+            ret_idx = callee.callsite + 1
+        state = replace(state, frames=state.frames[:-2] + (caller,))
+        path.state = state
+        if self.level:
+            self.log.append("returning from callee:")
+            self.log.append(" " + self._fmt_state_frame(replace(path.state, frames=path.state.frames), 0)
+                            if False else " " + self._fmt_state(State(frames=(callee,))))
+            self.log.append("to caller at " + str(ret_idx) + ":")
+            self.log.append(" " + self._fmt_state(state))
+            self.last_insn_line = None
+        if callee.in_callback:
+            path.state = replace(path.state, extra=(("callback_return", True),))
+        return ret_idx
+
+    def _check_return_code(self, path: Path, idx: int) -> None:
+        env = self.env
+        state = path.state
+        r0 = state.reg(0)
+        if r0.type == RegType.NOT_INIT:
+            raise VerifierError(idx, ["R0 !read_ok"], EACCES)
+        if not env.profile.allow_ptr_leaks and r0.type != RegType.SCALAR_VALUE:
+            raise VerifierError(idx, ["R0 leaks addr as return value"], EACCES)
+        if self.subprog_verifying:
+            if r0.type != RegType.SCALAR_VALUE:
+                raise VerifierError(idx, [f"At subprogram exit the register R0 is not a scalar value "
+                                          f"({memory.reg_str(r0)})"], EINVAL)
+            return
+        pt = self.prog.prog_type
+        rng: tuple[int, int] | None = None
+        if pt == ProgType.CGROUP_SKB:
+            rng = (0, 3) if "egress" in (self.prog.section or "") else (0, 1)
+        if rng is None:
+            return
+        if r0.type != RegType.SCALAR_VALUE:
+            raise VerifierError(idx, [f"At program exit the register R0 is not a known value ({memory.reg_str(r0)})"],
+                                EINVAL)
+        self.mark_precision(0)
+        s = r0.scalar
+        if not (s.smin >= rng[0] and s.smax <= rng[1]):
+            raise VerifierError(idx, [_invalid_scalar("At program exit", "R0", s, rng[0], rng[1])], EINVAL)
+
+    def _cond_jmp(self, path: Path, idx: int, insn: Jmp) -> int:
+        env = self.env
+        state = path.state
+        op = insn.op
+        alumod.check_reg_read(state, idx, insn.dst)
+        dst = state.reg(insn.dst)
+        is32 = insn.is32
+        if insn.source == Src.X:
+            if insn.imm:
+                raise VerifierError(idx, ["BPF_JMP/JMP32 uses reserved fields"], EINVAL)
+            alumod.check_reg_read(state, idx, insn.src)
+            src = state.reg(insn.src)
+            pkt_types = (RegType.PTR_TO_PACKET, RegType.PTR_TO_PACKET_META, RegType.PTR_TO_PACKET_END)
+            if not (dst.type in pkt_types and src.type in pkt_types) and alumod.is_pointer_value(env, src):
+                raise VerifierError(idx, [f"R{insn.src} pointer comparison prohibited"], EACCES)
+        else:
+            if insn.src:
+                raise VerifierError(idx, ["BPF_JMP/JMP32 uses reserved fields"], EINVAL)
+            imm = insn.imm & ((1 << 64) - 1)
+            src = Reg(type=RegType.SCALAR_VALUE, scalar=Scalar.const(imm))
+        same_reg = insn.source == Src.X and insn.src == insn.dst
+        pred = _is_branch_taken(dst, src, op, is32, same_reg)
+        if pred >= 0:
+            if dst.type == RegType.SCALAR_VALUE:
+                self.mark_precision(insn.dst)
+            if insn.source == Src.X and src.type == RegType.SCALAR_VALUE:
+                self.mark_precision(insn.src)
+        target = insn.target(idx)
+        if pred == 1:
+            if self.level:
+                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+            return target
+        if pred == 0:
+            if self.level:
+                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+            return idx + 1
+        # both directions possible
+        linked = _collect_linked(state, dst, src if insn.source == Src.X else None)
+        path.hist[-1][3] = linked
+        this, other = state, state
+        if dst.type == RegType.SCALAR_VALUE and src.type == RegType.SCALAR_VALUE:
+            ref = sc.refine_cond(op, dst.scalar, src.scalar, is32, same_reg)
+            for line in ref.log:
+                env.verbose(line)
+            t_dst, t_src = ref.taken
+            f_dst, f_src = ref.fall
+            other = other.with_reg(insn.dst, replace(dst, scalar=t_dst))
+            this = this.with_reg(insn.dst, replace(dst, scalar=f_dst))
+            if insn.source == Src.X and not same_reg:
+                other = other.with_reg(insn.src, replace(src, scalar=t_src))
+                this = this.with_reg(insn.src, replace(src, scalar=f_src))
+            if insn.source == Src.X and src.id:
+                this = _sync_linked(this, this.reg(insn.src))
+                other = _sync_linked(other, other.reg(insn.src))
+            if dst.id:
+                this = _sync_linked(this, this.reg(insn.dst))
+                other = _sync_linked(other, other.reg(insn.dst))
+        if (not is32 and insn.source == Src.K and insn.imm == 0 and op in (JmpOp.JEQ, JmpOp.JNE)
+                and dst.flags & RegFlag.PTR_MAYBE_NULL):
+            this = _mark_ptr_or_null_regs(this, insn.dst, op == JmpOp.JNE)
+            other = _mark_ptr_or_null_regs(other, insn.dst, op == JmpOp.JEQ)
+        else:
+            m = None
+            if insn.source == Src.X:
+                m = packet.try_match_pkt_pointers(env, insn, dst, src, this, other)
+            if m is not None:
+                this, other = m
+            elif alumod.is_pointer_value(env, dst):
+                raise VerifierError(idx, [f"R{insn.dst} pointer comparison prohibited"], EACCES)
+        if self.level:
+            self._log_insn_state(this, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+        pushed = self._push(path, other, target, idx)
+        pushed.trace.append((idx, "taken"))
+        path.trace.append((idx, "fallthrough"))
+        path.state = this
+        return idx + 1
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _prefix_space(s: str) -> str:
+    return (" " + s) if s else ""
+
+
+def _invalid_scalar(ctx: str, reg_name: str, s: Scalar, lo: int, hi: int) -> str:
+    out = f"{ctx} the register {reg_name} has"
+    if s.smin > -(1 << 63):
+        out += f" smin={s.smin}"
+    if s.smax < (1 << 63) - 1:
+        out += f" smax={s.smax}"
+    return out + f" should have been in [{lo}, {hi}]"
+
+
+def _stack_slot(reg: Reg, off: int) -> tuple[int, int] | None:
+    if reg.type != RegType.PTR_TO_STACK or not reg.scalar.var_off.is_const():
+        return None
+    v = reg.scalar.var_off.value
+    v = v - (1 << 64) if v >> 63 else v
+    total = reg.off + off + v
+    if total >= 0 or total < -MAX_BPF_STACK:
+        return None
+    return (reg.frameno, (-total - 1) // BPF_REG_SIZE)
+
+
+def _reg_not_null(reg: Reg) -> bool:
+    if reg.flags & RegFlag.PTR_MAYBE_NULL:
+        return False
+    t = reg.type
+    if t == RegType.PTR_TO_BTF_ID:
+        from .btf_access import is_trusted_reg
+
+        return is_trusted_reg(reg)
+    if t == RegType.PTR_TO_MEM:
+        return not (reg.flags & RegFlag.PTR_UNTRUSTED)
+    return t in (RegType.PTR_TO_SOCKET, RegType.PTR_TO_TCP_SOCK, RegType.PTR_TO_MAP_VALUE, RegType.PTR_TO_MAP_KEY,
+                 RegType.PTR_TO_SOCK_COMMON, RegType.CONST_PTR_TO_MAP)
+
+
+def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool) -> int:
+    pkt = (RegType.PTR_TO_PACKET, RegType.PTR_TO_PACKET_META, RegType.PTR_TO_PACKET_END)
+    if dst.type in pkt and src.type in pkt and not is32:
+        return packet.is_pkt_ptr_branch_taken(dst, src, op)
+    if dst.type != RegType.SCALAR_VALUE or src.type != RegType.SCALAR_VALUE:
+        r1, r2 = dst, src
+        if not (r2.type == RegType.SCALAR_VALUE and sc.is_reg_const(r2.scalar, is32)):
+            op = JmpOp(sc.flip_opcode(op))
+            r1, r2 = r2, r1
+        if not (r2.type == RegType.SCALAR_VALUE and sc.is_reg_const(r2.scalar, is32)):
+            return -1
+        if not _reg_not_null(r1):
+            return -1
+        if sc.reg_const_value(r2.scalar, is32) != 0:
+            return -1
+        if op == JmpOp.JEQ:
+            return 0
+        if op == JmpOp.JNE:
+            return 1
+        return -1
+    return sc.is_branch_taken(op, dst.scalar, src.scalar, is32, same_reg)
+
+
+def _collect_linked(state: State, dst: Reg, src: Reg | None) -> tuple[Any, ...] | None:
+    ids = {r.id for r in (dst, src) if r is not None and r.type == RegType.SCALAR_VALUE and r.id}
+    if not ids:
+        return None
+    out = []
+    fr = state.cur
+    for i, r in enumerate(fr.regs):
+        if r.type == RegType.SCALAR_VALUE and r.id in ids:
+            out.append(("r", i))
+    for spi, slot in enumerate(fr.stack):
+        if slot.kinds[0] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.id in ids:
+            out.append(("s", spi))
+    if len(state.frames) > 1:
+        for f in state.frames[:-1]:
+            for r in f.regs:
+                if r.type == RegType.SCALAR_VALUE and r.id in ids:
+                    return ("all",)
+    return tuple(out) if len(out) > 1 else None
+
+
+def _sync_linked(state: State, known: Reg) -> State:
+    rid = known.id
+
+    def upd(r: Reg) -> Reg:
+        if r.type == RegType.SCALAR_VALUE and r.id == rid and r is not known:
+            return replace(known, subreg_def=r.subreg_def, precise=r.precise or known.precise)
+        return r
+
+    return packet.map_regs(state, upd)
+
+
+def _mark_ptr_or_null_regs(state: State, regno: int, is_null: bool) -> State:
+    reg = state.reg(regno)
+    rid = reg.id
+    ref = reg.ref_obj_id
+    if ref and ref == rid and is_null:
+        state = replace(state, refs=tuple(x for x in state.refs if x.id != ref))
+
+    def upd(r: Reg) -> Reg:
+        if r.flags & RegFlag.PTR_MAYBE_NULL and r.id == rid:
+            if is_null:
+                return Reg(type=RegType.SCALAR_VALUE, scalar=Scalar.const(0))
+            return replace(r, flags=r.flags & ~RegFlag.PTR_MAYBE_NULL, id=0)
+        return r
+
+    return packet.map_regs(state, upd)
+
+
+def _mark_all_scalars(state: State, precise: bool) -> State:
+    def upd(r: Reg) -> Reg:
+        if r.type == RegType.SCALAR_VALUE and r.precise != precise:
+            return replace(r, precise=precise)
+        return r
+
+    return packet.map_regs(state, upd)
+
+
+def _mark_all_scalars_imprecise(state: State) -> State:
+    return _mark_all_scalars(state, False)
+
+
+def _backtrack(prog: Program, entry: Any, frame: int, rmask: set[int], smask: set[int]) -> bool:
+    """backtrack_insn for one history entry: rewrite the masks to what was needed before it.
+    False when the simplified backtracking cannot follow."""
+    idx, efr, stack, linked = entry
+    insn = prog.insns[idx]
+    if efr != frame:
+        return not rmask and not smask
+    if linked is not None and linked != "atomic":
+        if linked == ("all",):
+            return False
+        regs = {i for k, i in linked if k == "r"}
+        sl = {i for k, i in linked if k == "s"}
+        if rmask & regs or smask & sl:
+            rmask |= regs
+            smask |= sl
+    if isinstance(insn, Alu):
+        d = insn.dst
+        if d not in rmask:
+            return True
+        if insn.op == 0xB0:  # MOV
+            rmask.discard(d)
+            if insn.source == Src.X:
+                rmask.add(insn.src)
+        elif insn.source == Src.X and insn.op not in (0x80, 0xD0):
+            rmask.add(insn.src)
+        return True
+    if isinstance(insn, LoadImm64):
+        rmask.discard(insn.dst)
+        return True
+    if isinstance(insn, Load):
+        if insn.dst not in rmask:
+            return True
+        rmask.discard(insn.dst)
+        if stack is not None:
+            if stack[0] != frame:
+                return False
+            smask.add(stack[1])
+        return True
+    if isinstance(insn, (Store, StoreImm)):
+        if stack is None or stack[0] != frame or stack[1] not in smask:
+            return True
+        if linked == "atomic":
+            return False
+        smask.discard(stack[1])
+        if isinstance(insn, Store):
+            rmask.add(insn.src)
+        return True
+    if isinstance(insn, LegacyLoad):
+        for r in range(6):
+            rmask.discard(r)
+        return True
+    if isinstance(insn, Jmp):
+        if insn.op == JmpOp.CALL:
+            if insn.is_pseudo_call:
+                return not rmask & {0, 1, 2, 3, 4, 5}
+            if rmask & {1, 2, 3, 4, 5}:
+                return False
+            rmask.discard(0)
+            return True
+        if insn.op == JmpOp.EXIT:
+            return not rmask and not smask
+        if insn.op == JmpOp.JA:
+            return True
+        if insn.source == Src.X and (insn.dst in rmask or insn.src in rmask):
+            rmask.add(insn.dst)
+            rmask.add(insn.src)
+        if linked is not None and linked != "atomic":
+            regs = {i for k, i in linked if k == "r"}
+            sl = {i for k, i in linked if k == "s"}
+            if rmask & regs or smask & sl:
+                rmask |= regs
+                smask |= sl
+        return True
+    return True
+
+
+# --- entry point ------------------------------------------------------------------------------------------
+
+
+def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log_level: int = 1,
+        time_limit: float = 30.0, btf: object | None = None) -> Result:
+    t0 = time.monotonic()
+    prof = get_profile(profile, privileged)
+    env = Env(prog=program, profile=prof, log_level=log_level, deadline=t0 + time_limit)
+    if btf is not None:
+        env.btf = btf
+    ex: Explorer | None = None
+    res: Result
+    try:
+        from .kfuncs import check_kfunc_load
+
+        subs = find_subprogs(program)
+        check_kfunc_load(env)
+        check_subprogs(program, [_as_cfg_sub(s) for s in subs])
+        facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable)
+        ex = Explorer(env, facts, log_level=log_level)
+        ex.run_main()
+        for subno in sorted(ex.called_globals):
+            ex.run_global(subno)
+        _check_stack_depth(env, facts, ex)
+        res = Result("accept")
+    except VerifierError as e:
+        lines = list(e.lines)
+        res = Result("reject", errors=lines, errno=e.errno)
+        if ex is not None and ex.last_insn_line is not None:
+            res.insn = _insn_of_line(ex)
+        elif e.insn is not None and ex is not None:
+            res.insn = e.insn
+        if ex is not None and ex.cur is not None:
+            res.path = list(ex.cur.trace) + ([(e.insn, "")] if e.insn is not None else [])
+    except memory.ModelUnsupported as e:
+        res = Result("error", extra={"unsupported": str(e)})
+    except TimeoutError:
+        res = Result("error", extra={"timeout": f"model time bound of {time_limit:g}s exceeded"})
+    except RecursionError:
+        res = Result("error", extra={"unsupported": "recursion limit"})
+    res.processed = env.insn_processed
+    if ex is not None:
+        res.states = ex.total_states
+        res.peak_states = ex.peak_states
+    res.duration = time.monotonic() - t0
+    res.source = "model"
+    res.log = _final_log(ex, env, res, log_level)
+    if res.verdict == "reject" and res.insn is None and ex is not None and env.insn_processed:
+        res.insn = None
+    return res
+
+
+def _insn_of_line(ex: Explorer) -> int | None:
+    for line in reversed(ex.log):
+        head = line.split(":", 1)[0]
+        if head.isdigit() and line[len(head):].startswith(": ("):
+            return int(head)
+    return None
+
+
+def _final_log(ex: Explorer | None, env: Env, res: Result, level: int) -> str:
+    if not level:
+        return ""
+    lines: list[str] = []
+    if ex is not None and (res.verdict == "reject" or level >= 2):
+        lines = list(ex.log)
+    lines.extend(env.log_lines)
+    if res.verdict == "reject":
+        lines.extend(res.errors)
+    mps = ex.max_states_per_insn if ex else 0
+    lines.append(f"processed {env.insn_processed} insns (limit {env.profile.insn_limit}) max_states_per_insn {mps} "
+                 f"total_states {res.states} peak_states {res.peak_states} mark_read 0")
+    return "\n".join(lines) + "\n"
+
+
+def _as_cfg_sub(s: Any) -> Any:
+    return s
+
+
+def _check_stack_depth(env: Env, facts: ProgramFacts, ex: Explorer) -> None:
+    """check_max_stack_depth: the deepest call chain's combined (rounded) stack must fit in 512."""
+    depth = ex_stack_depths(ex)
+    subs = facts.subprogs
+    prog = env.prog
+    callees: dict[int, set[int]] = {i: set() for i in range(len(subs))}
+    for i, insn in prog.instructions():
+        if isinstance(insn, Jmp) and insn.is_pseudo_call:
+            caller = facts.subprog_of(i)
+            callee = facts.subprog_at(i + insn.imm + 1)
+            if not subs[callee].is_global:
+                callees[caller].add(callee)
+
+    def rounded(n: int) -> int:  # round_up_stack_depth with the JIT on
+        return ((n + 15) // 16) * 16
+
+    roots = [0] + [i for i in ex.called_globals]
+    for root in roots:
+        best: list[tuple[int, int]] = []
+
+        def walk(s: int, total: int, frames: int, seen: tuple[int, ...]) -> None:
+            total += rounded(depth.get(s, 0))
+            if total > MAX_BPF_STACK:
+                raise VerifierError(None, [f"combined stack size of {frames} calls is {total}. Too large"], EACCES)
+            best.append((total, frames))
+            for c in callees.get(s, ()):
+                if c in seen:
+                    continue
+                walk(c, total, frames + 1, seen + (c,))
+
+        walk(root, 0, 1, (root,))
+
+
+def ex_stack_depths(ex: Explorer) -> dict[int, int]:
+    return ex.stack_depth
