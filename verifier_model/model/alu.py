@@ -297,7 +297,30 @@ def _adjust_ptr(env: Env, state: State, idx: int, insn: Alu, is64: bool, ptr: Re
         raise _err(idx, f"R{d} pointer arithmetic with {ALU_STR[op]} operator prohibited")
     _sane_offset(idx, out.scalar, out.off, tstr)
     out = replace(out, scalar=sc.reg_bounds_sync(out.scalar), subreg_def=0, precise=False)
+    if not env.profile.bypass_spec_v1:
+        _sanitize_check_bounds(env, state, idx, d, out)
     return state.with_reg(d, out)
+
+
+def _sanitize_check_bounds(env: "Env", state: State, idx: int, d: int, out: Reg) -> None:
+    """sanitize_check_bounds: without CAP_PERFMON the result must stay in bounds."""
+    var = out.scalar.var_off
+    if out.type == RegType.PTR_TO_STACK:
+        v = var.value - (1 << 64) if var.value >> 63 else var.value
+        off = out.off + v
+        if not var.is_const():
+            from .memory import tnum_strn
+
+            raise _err(idx, f"R{d} variable stack access prohibited for !root, var_off={tnum_strn(var)} off={off}")
+        if off < -512 or off > 0:
+            raise _err(idx, f"R{d} stack pointer arithmetic goes out of range, prohibited for !root, off={off}")
+    elif out.type == RegType.PTR_TO_MAP_VALUE:
+        from . import maps
+
+        try:
+            maps.check_map_access(env, state.with_reg(d, out), idx, d, 0, 1, False)
+        except VerifierError as e:
+            raise _err(idx, f"R{d} pointer arithmetic of map value goes out of range, prohibited for !root") from e
 
 
 def _ptr_scalar(var: Tnum, smin: int, smax: int, umin: int, umax: int) -> Scalar:

@@ -138,7 +138,7 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True) -> P
             if w < 0 or w >= n:
                 raise _err(f"jump out of range from insn {t} to {w}")
             if isinstance(insns[w], Imm64Tail):
-                raise _err(f"jump into the middle of ldimm64 insn {w}")
+                raise _err(f"jump into the middle of ldimm64 insn {w - 1}")
             g.add_edge(t, w)
             if explored[w] == 0:
                 explored[w] = 1
@@ -178,6 +178,8 @@ def _succ_marking(prog: Program, t: int, facts: ProgramFacts) -> list[int]:
                 facts.jmp_points.add(t)
             if insn.is_pseudo_call:
                 facts.prune_points.add(t)
+                facts.prune_points.add(t + insn.imm + 1)
+                facts.jmp_points.add(t + insn.imm + 1)
                 return [nxt, t + insn.imm + 1]
             return [nxt]
         if insn.op == JmpOp.JA:
@@ -186,6 +188,8 @@ def _succ_marking(prog: Program, t: int, facts: ProgramFacts) -> list[int]:
             facts.jmp_points.add(w)
             return [w]
         facts.prune_points.add(t)
+        facts.prune_points.add(insn.target(t))  # push_insn marks BRANCH targets
+        facts.jmp_points.add(insn.target(t))
         if insn.op == JmpOp.JCOND:
             facts.force_checkpoints.add(t)
         return [t + 1, insn.target(t)]

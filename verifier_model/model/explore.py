@@ -98,6 +98,9 @@ class Explorer:
         self.global_params: tuple[str, ...] = ()
         self.subprog_verifying = 0
         self.stack_depth: dict[int, int] = {}
+        self.last_printed: int | None = None
+        env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
+        self.walking = False
 
     # --- logging -------------------------------------------------------------------------------
     def _fmt_state(self, state: State, regs: set[int] | None = None, slots: set[int] | None = None) -> str:
@@ -170,6 +173,7 @@ class Explorer:
                         if self._is_state_visited(path, idx):
                             raise _PathDone
                     insn = prog.insns[idx]
+                    self.last_printed = idx
                     self._log_insn(idx, insn)
                     path.idx = self._step(path, idx, insn)
                     path.prev_idx = idx
@@ -246,6 +250,12 @@ class Explorer:
                 keep.append(cp)
                 continue
             if cp.branches:
+                if isinstance(self.prog.insns[idx], Jmp) and self.prog.insns[idx].op == JmpOp.JCOND:
+                    if (cp.state.may_goto_depth != cur.may_goto_depth
+                            and prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit)):
+                        found = self._hit(path, cp)
+                        keep.append(cp)
+                        continue
                 if idx in self.facts.calls_callback:
                     if prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit):
                         found = self._hit(path, cp)
@@ -526,6 +536,7 @@ class Explorer:
             if insn.src == 2:
                 from .kfuncs import check_kfunc_call
 
+                self._precision_for_kfunc(path, insn)
                 state = check_kfunc_call(env, state, insn, idx)
             else:
                 self._precision_for_helper(path, insn)
@@ -544,7 +555,18 @@ class Explorer:
                 raise VerifierError(idx, ["BPF_EXIT uses reserved fields"], EINVAL)
             return self._exit(path, idx)
         if op == JmpOp.JCOND:
-            raise memory.ModelUnsupported("may_goto")
+            if insn.src != 0 or insn.dst or insn.imm or insn.is32:
+                raise VerifierError(idx, [f"invalid may_goto imm {insn.imm}"], EINVAL)
+            queued = replace(state, may_goto_depth=state.may_goto_depth + 1)
+            prev = path.parent
+            if prev is not None and prev.insn == idx:
+                prev = prev.parent
+            while prev is not None and not (prev.insn == idx and len(prev.state.frames) == len(state.frames)):
+                prev = prev.parent
+            if prev is not None:
+                queued = _widen_imprecise_scalars(prev.state, queued)
+            self._push(path, queued, idx + 1, idx)
+            return insn.target(idx)
         return self._cond_jmp(path, idx, insn)
 
     def _helper_call(self, path: Path, state: State, insn: Jmp, idx: int) -> State:
@@ -566,13 +588,32 @@ class Explorer:
             return
         if proto is None:
             return
-        for i, a in enumerate(getattr(proto, "args", ())[:5], start=1):
-            name = getattr(a, "name", str(a))
-            if "CONST_SIZE" in name or "CONST_ALLOC_SIZE" in name:
-                if path.state.reg(i).type == RegType.SCALAR_VALUE:
-                    self.mark_precision(i)
+        from .helper_protos import ArgType
+
+        sizes = (ArgType.CONST_SIZE, ArgType.CONST_SIZE_OR_ZERO, ArgType.CONST_ALLOC_SIZE_OR_ZERO)
+        for i, a in enumerate(proto.args[:5], start=1):
+            if a.type in sizes and path.state.reg(i).type == RegType.SCALAR_VALUE:
+                self.mark_precision(i)
         if insn.imm == 12 and path.state.reg(3).type == RegType.SCALAR_VALUE:  # tail_call index
             self.mark_precision(3)
+        if insn.imm == 181 and path.state.reg(1).type == RegType.SCALAR_VALUE:  # bpf_loop count
+            self.mark_precision(1)
+
+    def _precision_for_kfunc(self, path: Path, insn: Jmp) -> None:
+        """check_kfunc_args marks the size of a (mem, size) pair and `__k` constants precise."""
+        from . import kfuncs
+
+        try:
+            fid = kfuncs.kfunc_id(self.env, insn)
+            name = kfuncs._func_name(self.env, insn, fid)
+            proto = kfuncs.kfunc_proto(self.env, name, fid)
+        except Exception:  # noqa: BLE001 - the call itself reports what is wrong
+            return
+        for i, p in enumerate(proto.params[:5], start=1):
+            if not p.is_scalar or path.state.reg(i).type != RegType.SCALAR_VALUE:
+                continue
+            if any(p.has_suffix(sfx) for sfx in ("__sz", "__szk", "__k")) or p.name.startswith("len__"):
+                self.mark_precision(i)
 
     def _call(self, path: Path, idx: int, insn: Jmp) -> int:
         env = self.env
@@ -608,6 +649,22 @@ class Explorer:
             self.log.append(" " + self._fmt_state_frame(state, len(state.frames) - 1))
             self.last_insn_line = None
         return target
+
+    def push_callback(self, state: State, idx: int, subno: int, set_cb: Any) -> State:
+        """push_callback_call + setup_func_entry for a synchronous callback (bpf_loop)."""
+        path = self.cur
+        assert path is not None
+        if subno < 0:
+            raise memory.ModelUnsupported("callback target is not a subprogram")
+        if state.curframe + 1 >= self.env.profile.max_call_frames:
+            raise VerifierError(idx, [f"the call stack of {state.curframe + 2} frames is too deep"], E2BIG)
+        caller = state.cur
+        callee = _initial_frame(state.curframe + 1, subno, idx)
+        callee = set_cb(self.env, caller, callee, idx)
+        cb_caller = replace(caller, callback_depth=caller.callback_depth + 1)
+        cb_state = replace(state, frames=state.frames[:-1] + (cb_caller, callee))
+        self._push(path, cb_state, self.facts.subprogs[subno].start, idx)
+        return state.with_frame(replace(caller, callback_depth=0))
 
     def _fmt_state_frame(self, state: State, frame: int) -> str:
         sub = replace(state, frames=state.frames[: frame + 1])
@@ -672,8 +729,6 @@ class Explorer:
             self.log.append("to caller at " + str(ret_idx) + ":")
             self.log.append(" " + self._fmt_state(state))
             self.last_insn_line = None
-        if callee.in_callback:
-            path.state = replace(path.state, extra=(("callback_return", True),))
         return ret_idx
 
     def _check_return_code(self, path: Path, idx: int) -> None:
@@ -724,7 +779,7 @@ class Explorer:
             imm = insn.imm & ((1 << 64) - 1)
             src = Reg(type=RegType.SCALAR_VALUE, scalar=Scalar.const(imm))
         same_reg = insn.source == Src.X and insn.src == insn.dst
-        pred = _is_branch_taken(dst, src, op, is32, same_reg)
+        pred = _is_branch_taken(dst, src, op, is32, same_reg, env.profile.era)
         if pred >= 0:
             if dst.type == RegType.SCALAR_VALUE:
                 self.mark_precision(insn.dst)
@@ -808,10 +863,13 @@ def _stack_slot(reg: Reg, off: int) -> tuple[int, int] | None:
     return (reg.frameno, (-total - 1) // BPF_REG_SIZE)
 
 
-def _reg_not_null(reg: Reg) -> bool:
+def _reg_not_null(reg: Reg, era: str = "6.18") -> bool:
     if reg.flags & RegFlag.PTR_MAYBE_NULL:
         return False
     t = reg.type
+    if era == "patch-v4":  # reg_type_not_null of that era
+        return t in (RegType.PTR_TO_SOCKET, RegType.PTR_TO_TCP_SOCK, RegType.PTR_TO_MAP_VALUE,
+                     RegType.PTR_TO_MAP_KEY, RegType.PTR_TO_SOCK_COMMON)
     if t == RegType.PTR_TO_BTF_ID:
         from .btf_access import is_trusted_reg
 
@@ -822,7 +880,7 @@ def _reg_not_null(reg: Reg) -> bool:
                  RegType.PTR_TO_SOCK_COMMON, RegType.CONST_PTR_TO_MAP)
 
 
-def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool) -> int:
+def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool, era: str = "6.18") -> int:
     pkt = (RegType.PTR_TO_PACKET, RegType.PTR_TO_PACKET_META, RegType.PTR_TO_PACKET_END)
     if dst.type in pkt and src.type in pkt and not is32:
         return packet.is_pkt_ptr_branch_taken(dst, src, op)
@@ -833,7 +891,7 @@ def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool) 
             r1, r2 = r2, r1
         if not (r2.type == RegType.SCALAR_VALUE and sc.is_reg_const(r2.scalar, is32)):
             return -1
-        if not _reg_not_null(r1):
+        if not _reg_not_null(r1, era):
             return -1
         if sc.reg_const_value(r2.scalar, is32) != 0:
             return -1
@@ -891,6 +949,28 @@ def _mark_ptr_or_null_regs(state: State, regno: int, is_null: bool) -> State:
         return r
 
     return packet.map_regs(state, upd)
+
+
+def _widen_imprecise_scalars(old: State, cur: State) -> State:
+    idmap = prune.IdMap()
+
+    def widen(ro: Reg, rc: Reg) -> Reg:
+        if ro.type != RegType.SCALAR_VALUE or rc.type != RegType.SCALAR_VALUE:
+            return rc
+        if ro.precise or rc.precise or prune.regs_exact(ro, rc, idmap):
+            return rc
+        return unknown_scalar()
+
+    frames = list(cur.frames)
+    for fr in range(len(old.frames) - 1, -1, -1):
+        fo, fc = old.frames[fr], frames[fr]
+        fc = replace(fc, regs=tuple(widen(a, b) for a, b in zip(fo.regs, fc.regs)))
+        for i in range(min(len(fo.stack), len(fc.stack))):
+            so, scur = fo.stack[i], fc.stack[i]
+            if so.kinds[0] == SlotKind.SPILL and scur.kinds[0] == SlotKind.SPILL:
+                fc = fc.with_slot(i, replace(scur, spilled=widen(so.spilled, scur.spilled)))
+        frames[fr] = fc
+    return replace(cur, frames=tuple(frames))
 
 
 def _mark_all_scalars(state: State, precise: bool) -> State:
@@ -1002,18 +1082,21 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
         check_subprogs(program, [_as_cfg_sub(s) for s in subs])
         facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable)
         ex = Explorer(env, facts, log_level=log_level)
+        ex.walking = True
         ex.run_main()
         for subno in sorted(ex.called_globals):
             ex.run_global(subno)
+        ex.walking = False
         _check_stack_depth(env, facts, ex)
         res = Result("accept")
     except VerifierError as e:
-        lines = list(e.lines)
+        lines = [_era_line(prof, x) for x in e.lines]
+        if prof.era == "patch-v4" and lines and lines[-1].endswith(" would lead to reference leak") and \
+                lines[0].startswith("Unreleased reference"):
+            lines = lines[:-1]  # the seed era printed only the references
         res = Result("reject", errors=lines, errno=e.errno)
-        if ex is not None and ex.last_insn_line is not None:
-            res.insn = _insn_of_line(ex)
-        elif e.insn is not None and ex is not None:
-            res.insn = e.insn
+        if ex is not None and ex.walking:
+            res.insn = ex.last_printed
         if ex is not None and ex.cur is not None:
             res.path = list(ex.cur.trace) + ([(e.insn, "")] if e.insn is not None else [])
     except memory.ModelUnsupported as e:
@@ -1028,10 +1111,28 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
         res.peak_states = ex.peak_states
     res.duration = time.monotonic() - t0
     res.source = "model"
+    if res.verdict == "reject" and res.errors and res.errors[-1] in _NO_NEWLINE:
+        # the kernel prints these without a newline: the stats line runs into them
+        mps = ex.max_states_per_insn if ex else 0
+        res.errors[-1] += _stats_line(env, res, mps)
     res.log = _final_log(ex, env, res, log_level)
     if res.verdict == "reject" and res.insn is None and ex is not None and env.insn_processed:
         res.insn = None
     return res
+
+
+def _era_line(prof: Any, line: str) -> str:
+    if prof.era != "patch-v4":
+        return line
+    return line.replace("'scalar'", "'inv'")
+
+
+_NO_NEWLINE = {"expected prog array map for tail call"}
+
+
+def _stats_line(env: Env, res: Result, mps: int) -> str:
+    return (f"processed {env.insn_processed} insns (limit {env.profile.insn_limit}) max_states_per_insn {mps} "
+            f"total_states {res.states} peak_states {res.peak_states} mark_read 0")
 
 
 def _insn_of_line(ex: Explorer) -> int | None:
@@ -1052,8 +1153,8 @@ def _final_log(ex: Explorer | None, env: Env, res: Result, level: int) -> str:
     if res.verdict == "reject":
         lines.extend(res.errors)
     mps = ex.max_states_per_insn if ex else 0
-    lines.append(f"processed {env.insn_processed} insns (limit {env.profile.insn_limit}) max_states_per_insn {mps} "
-                 f"total_states {res.states} peak_states {res.peak_states} mark_read 0")
+    if not (res.errors and res.errors[-1].endswith(" mark_read 0")):
+        lines.append(_stats_line(env, res, mps))
     return "\n".join(lines) + "\n"
 
 

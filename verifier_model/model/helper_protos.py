@@ -164,6 +164,7 @@ _COMMON: dict[str, Proto] = {
     "map_update_elem": Proto(_INT, (MAP, KEY, VALUE, ANY), pkt_access=True),
     "map_delete_elem": Proto(_INT, (MAP, KEY), pkt_access=True),
     "ktime_get_ns": Proto(_INT),
+    "get_current_comm": Proto(_INT, (UNINIT_MEM, SIZE)),
     "ktime_get_boot_ns": Proto(_INT),
     "get_prandom_u32": Proto(_INT),
     "get_smp_processor_id": Proto(_INT),

@@ -151,6 +151,21 @@ def check_resource_leak(env: Env, state: State, insn_idx: int, prefix: str) -> N
 # --- argument checks -------------------------------------------------------------------------
 
 
+def _check_btf_id_arg(env: Env, insn_idx: int, regno: int, reg: Reg, arg: Arg) -> None:
+    """check_reg_type for a PTR_TO_BTF_ID register: the pointee must be (or start with) the
+    struct the helper's arg_btf_id names."""
+    from .btf_access import btf_struct_ids_match, target_btf
+
+    if arg.type != ArgType.PTR_TO_BTF_ID_SOCK_COMMON or reg.btf is None:
+        raise ModelUnsupported("PTR_TO_BTF_ID helper arguments")
+    btf = target_btf(env)
+    want = btf.find("sock_common")
+    if want is None:
+        raise ModelUnsupported("no struct sock_common in the BTF")
+    if not btf_struct_ids_match(btf, reg.btf.type_id, reg.off, want.id, False, []):
+        raise err(insn_idx, f"R{regno} is of type {reg.btf.name} but sock_common is expected")
+
+
 def _check_reg_type(env: Env, state: State, insn_idx: int, regno: int, arg: Arg) -> None:
     reg = state.reg(regno)
     flags = reg.flags
@@ -162,7 +177,7 @@ def _check_reg_type(env: Env, state: State, insn_idx: int, regno: int, arg: Arg)
     for t, f in compatible:
         if t == reg.type and int(f) == int(flags):
             if reg.type == RegType.PTR_TO_BTF_ID:
-                raise ModelUnsupported("PTR_TO_BTF_ID helper arguments")
+                _check_btf_id_arg(env, insn_idx, regno, reg, arg)
             return
     expected = ", ".join(_type_name(t, f) for t, f in compatible)
     raise err(insn_idx, TYPE_EXPECTED.format(regno=regno, type=reg_str(reg), expected=expected))
@@ -397,8 +412,6 @@ def check_helper_call(env: Env, state: State, insn: Insn, insn_idx: int) -> Stat
     fn = name[4:]
     if fn == "tail_call":
         check_resource_leak(env, state, insn_idx, "tail_call")
-        if state.curframe:
-            raise ModelUnsupported("bpf_tail_call inside a subprogram")
     elif fn == "loop":
         state = _push_loop_callback(env, state, insn, insn_idx, meta)
 
@@ -428,4 +441,4 @@ def _push_loop_callback(env: Env, state: State, insn: Insn, insn_idx: int, meta:
     depth = getattr(state.cur, "callback_depth", 0)
     if depth < r1.scalar.umax:
         return calls.push_callback_call(env, state, insn, insn_idx, meta.subprogno, set_loop_callback_state)
-    return state
+    return state.with_frame(replace(state.cur, callback_depth=0))

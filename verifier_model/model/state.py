@@ -59,6 +59,7 @@ class Frame:
     callsite: int = -1  # insn index of the call that created this frame
     in_callback: bool = False
     callback_ret_range: tuple[int, int] = (0, 1)
+    callback_depth: int = 0  # bpf_loop iterations explored from this frame's current call
 
     @property
     def allocated_stack(self) -> int:
