@@ -99,6 +99,7 @@ class Explorer:
         self.subprog_verifying = 0
         self.stack_depth: dict[int, int] = {}
         self.last_printed: int | None = None
+        self.bt = _bt_table(self.prog)
         env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
         self.walking = False
 
@@ -343,9 +344,10 @@ class Explorer:
         hist = path.hist
         cp = path.parent
         frame = cur_frame
+        tab = self.bt
         while True:
             for entry in reversed(hist):
-                ok = _backtrack(self.prog, entry, frame, rmask, smask)
+                ok = _backtrack(tab, entry, frame, rmask, smask)
                 if not ok:
                     self._mark_all_precise(path)
                     return
@@ -986,79 +988,127 @@ def _mark_all_scalars_imprecise(state: State) -> State:
     return _mark_all_scalars(state, False)
 
 
-def _backtrack(prog: Program, entry: Any, frame: int, rmask: set[int], smask: set[int]) -> bool:
+_BT_CACHE: dict[int, list[tuple[int, int, int]]] = {}
+(BT_MOVK, BT_MOVX, BT_ALUK, BT_ALUX, BT_DEF, BT_LOAD, BT_STORE, BT_STOREIMM, BT_LEGACY, BT_PCALL, BT_CALL,
+ BT_EXIT, BT_NOP, BT_JX, BT_ATOMIC) = range(15)
+
+
+def _bt_table(prog: Program) -> list[tuple[int, int, int]]:
+    """(kind, dst, src) per slot: what backtrack_insn needs, decoded once per program."""
+    key = id(prog)
+    tab = _BT_CACHE.get(key)
+    if tab is not None and len(tab) == len(prog.insns):
+        return tab
+    tab = []
+    for insn in prog.insns:
+        k = BT_NOP
+        if isinstance(insn, Alu):
+            op = insn.code & 0xF0
+            x = bool(insn.code & 0x08)
+            if op == 0xB0:
+                k = BT_MOVX if x else BT_MOVK
+            elif op in (0x80, 0xD0):
+                k = BT_ALUK
+            else:
+                k = BT_ALUX if x else BT_ALUK
+        elif isinstance(insn, LoadImm64):
+            k = BT_DEF
+        elif isinstance(insn, Load):
+            k = BT_LOAD
+        elif isinstance(insn, Store):
+            k = BT_ATOMIC if insn.is_atomic else BT_STORE
+        elif isinstance(insn, StoreImm):
+            k = BT_STOREIMM
+        elif isinstance(insn, LegacyLoad):
+            k = BT_LEGACY
+        elif isinstance(insn, Jmp):
+            op = insn.code & 0xF0
+            if op == 0x80:
+                k = BT_PCALL if insn.src == 1 else BT_CALL
+            elif op == 0x90:
+                k = BT_EXIT
+            elif op == 0x00:
+                k = BT_NOP
+            elif insn.code & 0x08:
+                k = BT_JX
+            else:
+                k = BT_NOP
+        tab.append((k, insn.dst, insn.src))
+    if len(_BT_CACHE) > 64:
+        _BT_CACHE.clear()
+    _BT_CACHE[key] = tab
+    return tab
+
+
+def _sync_linked_masks(linked: Any, rmask: set[int], smask: set[int]) -> bool:
+    if linked == ("all",):
+        return False
+    regs = {i for k, i in linked if k == "r"}
+    sl = {i for k, i in linked if k == "s"}
+    if rmask & regs or smask & sl:
+        rmask |= regs
+        smask |= sl
+    return True
+
+
+def _backtrack(tab: list[tuple[int, int, int]], entry: Any, frame: int, rmask: set[int], smask: set[int]) -> bool:
     """backtrack_insn for one history entry: rewrite the masks to what was needed before it.
     False when the simplified backtracking cannot follow."""
     idx, efr, stack, linked = entry
-    insn = prog.insns[idx]
     if efr != frame:
         return not rmask and not smask
-    if linked is not None and linked != "atomic":
-        if linked == ("all",):
-            return False
-        regs = {i for k, i in linked if k == "r"}
-        sl = {i for k, i in linked if k == "s"}
-        if rmask & regs or smask & sl:
-            rmask |= regs
-            smask |= sl
-    if isinstance(insn, Alu):
-        d = insn.dst
-        if d not in rmask:
-            return True
-        if insn.op == 0xB0:  # MOV
+    linked_regs = linked is not None and linked != "atomic"
+    if linked_regs and not _sync_linked_masks(linked, rmask, smask):
+        return False
+    k, d, s = tab[idx]
+    if k <= BT_ALUX:
+        if d in rmask:
+            if k == BT_MOVK:
+                rmask.discard(d)
+            elif k == BT_MOVX:
+                rmask.discard(d)
+                rmask.add(s)
+            elif k == BT_ALUX:
+                rmask.add(s)
+        return True
+    if k == BT_DEF:
+        rmask.discard(d)
+        return True
+    if k == BT_LOAD:
+        if d in rmask:
             rmask.discard(d)
-            if insn.source == Src.X:
-                rmask.add(insn.src)
-        elif insn.source == Src.X and insn.op not in (0x80, 0xD0):
-            rmask.add(insn.src)
+            if stack is not None:
+                if stack[0] != frame:
+                    return False
+                smask.add(stack[1])
         return True
-    if isinstance(insn, LoadImm64):
-        rmask.discard(insn.dst)
-        return True
-    if isinstance(insn, Load):
-        if insn.dst not in rmask:
-            return True
-        rmask.discard(insn.dst)
-        if stack is not None:
-            if stack[0] != frame:
-                return False
-            smask.add(stack[1])
-        return True
-    if isinstance(insn, (Store, StoreImm)):
+    if k in (BT_STORE, BT_STOREIMM, BT_ATOMIC):
         if stack is None or stack[0] != frame or stack[1] not in smask:
             return True
-        if linked == "atomic":
+        if k == BT_ATOMIC:
             return False
         smask.discard(stack[1])
-        if isinstance(insn, Store):
-            rmask.add(insn.src)
+        if k == BT_STORE:
+            rmask.add(s)
         return True
-    if isinstance(insn, LegacyLoad):
+    if k == BT_LEGACY:
         for r in range(6):
             rmask.discard(r)
         return True
-    if isinstance(insn, Jmp):
-        if insn.op == JmpOp.CALL:
-            if insn.is_pseudo_call:
-                return not rmask & {0, 1, 2, 3, 4, 5}
-            if rmask & {1, 2, 3, 4, 5}:
-                return False
-            rmask.discard(0)
-            return True
-        if insn.op == JmpOp.EXIT:
-            return not rmask and not smask
-        if insn.op == JmpOp.JA:
-            return True
-        if insn.source == Src.X and (insn.dst in rmask or insn.src in rmask):
-            rmask.add(insn.dst)
-            rmask.add(insn.src)
-        if linked is not None and linked != "atomic":
-            regs = {i for k, i in linked if k == "r"}
-            sl = {i for k, i in linked if k == "s"}
-            if rmask & regs or smask & sl:
-                rmask |= regs
-                smask |= sl
+    if k == BT_PCALL:
+        return not rmask & {0, 1, 2, 3, 4, 5}
+    if k == BT_CALL:
+        if rmask & {1, 2, 3, 4, 5}:
+            return False
+        rmask.discard(0)
         return True
+    if k == BT_EXIT:
+        return not rmask and not smask
+    if k == BT_JX and (d in rmask or s in rmask):
+        rmask.add(d)
+        rmask.add(s)
+    if linked_regs:
+        _sync_linked_masks(linked, rmask, smask)
     return True
 
 
