@@ -99,6 +99,8 @@ class Explorer:
         self.subprog_verifying = 0
         self.stack_depth: dict[int, int] = {}
         self.last_printed: int | None = None
+        self.raw_insn_line = ""
+        self.pending: tuple[State, set[int], set[int]] | None = None
         self.bt = _bt_table(self.prog)
         env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
         self.walking = False
@@ -118,6 +120,7 @@ class Explorer:
         text = format_insn(insn, idx, allow_ptr_leaks=self.env.profile.allow_ptr_leaks, imm_hi=imm_hi)
         self.log.append(f"{idx}: {text}")
         self.last_insn_line = len(self.log) - 1
+        self.raw_insn_line = self.log[-1]
 
     def _log_insn_state(self, state: State, regs: set[int], slots: set[int]) -> None:
         if not self.level or self.last_insn_line is None or self.last_insn_line != len(self.log) - 1:
@@ -174,6 +177,10 @@ class Explorer:
                         if self._is_state_visited(path, idx):
                             raise _PathDone
                     insn = prog.insns[idx]
+                    if self.pending is not None:
+                        st, regs, slots = self.pending
+                        self.pending = None
+                        self._log_insn_state(st, regs, slots)
                     self.last_printed = idx
                     self._log_insn(idx, insn)
                     path.idx = self._step(path, idx, insn)
@@ -183,6 +190,7 @@ class Explorer:
                             self.stack_depth[fr.subprogno] = fr.allocated_stack
             except _PathDone:
                 self._update_branch_counts(path.parent)
+            self.pending = None
             nxt = self._pop()
             if nxt is None:
                 return
@@ -211,7 +219,7 @@ class Explorer:
             p.parent.branches += 1
         if self.level == 1:
             p.log_len = (self.last_insn_line + 1) if self.last_insn_line is not None else len(self.log)
-            p.head_text = self.log[self.last_insn_line] if self.last_insn_line is not None else ""
+            p.head_text = self.raw_insn_line if self.last_insn_line is not None else ""
         self.stack.append(p)
         if len(self.stack) > BPF_COMPLEXITY_LIMIT_JMP_SEQ:
             raise VerifierError(from_idx, [f"The sequence of {len(self.stack)} jumps is too complex."], E2BIG)
@@ -314,7 +322,7 @@ class Explorer:
                 if reg.type == RegType.SCALAR_VALUE and reg.precise:
                     regs.setdefault(fi, set()).add(r)
             for spi, slot in enumerate(fr.stack):
-                if slot.kinds[0] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.precise:
+                if slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.precise:
                     slots.setdefault(fi, set()).add(spi)
         if regs or slots:
             self._mark_precise(path, regs, slots)
@@ -372,7 +380,7 @@ class Explorer:
                 if spi >= len(fr.stack):
                     continue
                 slot = fr.stack[spi]
-                if slot.kinds[0] != SlotKind.SPILL or slot.spilled.type != RegType.SCALAR_VALUE or slot.spilled.precise:
+                if slot.kinds[-1] != SlotKind.SPILL or slot.spilled.type != RegType.SCALAR_VALUE or slot.spilled.precise:
                     continue
                 fr = fr.with_slot(spi, replace(slot, spilled=replace(slot.spilled, precise=True)))
                 new_s.add(spi)
@@ -481,11 +489,11 @@ class Explorer:
             for spi, slot in enumerate(fr.stack):
                 if spi >= len(old) or old[spi] != slot:
                     slots.add(spi)
-        if isinstance(insn, (Store, StoreImm)):
+        if isinstance(insn, (Store, StoreImm, Load)):
             e = path.hist[-1][2] if path.hist else None
-            if e is not None:
+            if e is not None and e[0] == path.state.curframe:
                 slots.add(e[1])
-        self._log_insn_state(path.state, regs, slots)
+        self.pending = (path.state, regs, slots)
 
     def _save_aux_ptr_type(self, idx: int, reg: Reg) -> None:
         prev = self.aux_ptr.get(idx)
@@ -545,7 +553,7 @@ class Explorer:
                 state = self._helper_call(path, state, insn, idx)
             path.state = state
             if self.level:
-                self._log_insn_state(state, {0, 1, 2, 3, 4, 5}, set())
+                self.pending = (state, {0, 1, 2, 3, 4, 5}, set())
             del before
             return idx + 1
         if op == JmpOp.JA:
@@ -915,7 +923,7 @@ def _collect_linked(state: State, dst: Reg, src: Reg | None) -> tuple[Any, ...] 
         if r.type == RegType.SCALAR_VALUE and r.id in ids:
             out.append(("r", i))
     for spi, slot in enumerate(fr.stack):
-        if slot.kinds[0] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.id in ids:
+        if slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.id in ids:
             out.append(("s", spi))
     if len(state.frames) > 1:
         for f in state.frames[:-1]:
@@ -969,7 +977,7 @@ def _widen_imprecise_scalars(old: State, cur: State) -> State:
         fc = replace(fc, regs=tuple(widen(a, b) for a, b in zip(fo.regs, fc.regs)))
         for i in range(min(len(fo.stack), len(fc.stack))):
             so, scur = fo.stack[i], fc.stack[i]
-            if so.kinds[0] == SlotKind.SPILL and scur.kinds[0] == SlotKind.SPILL:
+            if so.kinds[-1] == SlotKind.SPILL and scur.kinds[-1] == SlotKind.SPILL:
                 fc = fc.with_slot(i, replace(scur, spilled=widen(so.spilled, scur.spilled)))
         frames[fr] = fc
     return replace(cur, frames=tuple(frames))

@@ -7,7 +7,7 @@ from typing import Any
 
 from .memory import reg_type_str
 from .regs import Reg, RegType
-from .scalar import scalar_str, snum
+from .scalar import scalar_str, snum, unum
 from .state import SlotKind, State
 
 
@@ -45,7 +45,7 @@ def reg_text(reg: Reg) -> str:
     if reg.off:
         parts.append(f"off={reg.off}")
     if t in (RegType.PTR_TO_PACKET, RegType.PTR_TO_PACKET_META):
-        parts.append(f"r={reg.range}")
+        parts.append(f"r={unum(reg.range)}")
     v = reg.scalar
     if v.var_off.mask == 0:
         if v.var_off.value:
@@ -61,10 +61,17 @@ def _slot_text(slot: Any) -> str | None:
     kinds = slot.kinds
     if all(k == SlotKind.INVALID for k in kinds):
         return None
-    if kinds[0] == SlotKind.SPILL and all(k == SlotKind.SPILL for k in kinds):
-        return reg_text(slot.spilled)
-    chars = "".join(k.char for k in reversed(kinds))
-    return chars
+    if kinds[-1] == SlotKind.SPILL:  # is_spilled_reg: the bytes before the spill, then the register
+        prefix = ""
+        for k in kinds:
+            if k == SlotKind.SPILL:
+                break
+            prefix += k.char
+        r = slot.spilled
+        if r.type == RegType.SCALAR_VALUE and r.scalar.var_off.mask == 0:
+            return prefix + ("P" if r.precise else "") + str(snum(r.scalar.var_off.value))
+        return prefix + reg_text(r)
+    return "".join(k.char for k in kinds)
 
 
 def _fallback(state: State, regs: set[int] | None, slots: set[int] | None) -> str:
