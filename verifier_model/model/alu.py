@@ -198,8 +198,29 @@ def _adjust_reg_min_max_vals(env: Env, state: State, idx: int, insn: Alu, is64: 
     res, line = sc.reg_bounds_sanity_check(res, "alu")
     if line:
         env.verbose(line)
-    out = replace(dst, scalar=res, id=0, subreg_def=0 if is64 else idx + 1)
+    out = replace(dst, scalar=res, id=0, off=0, subreg_def=0 if is64 else idx + 1)
+    if (env.profile.bpf_capable and op in (AluOp.ADD, AluOp.SUB) and dst.id
+            and sc.is_reg_const(off_scalar, not is64)):
+        out = _link_add_const(out, dst, off_scalar, op, is64)
     return state.with_reg(d, out)
+
+
+def _link_add_const(out: Reg, dst: Reg, src: Scalar, op: AluOp, is64: bool) -> Reg:
+    """Linked register tracking: `rX += const` keeps rX linked to its copies with a delta."""
+    from .regs import BPF_ADD_CONST, BPF_ADD_CONST32, BPF_ADD_CONST64
+
+    val = sc.reg_const_value(src, not is64)
+    sval = val - (1 << 64) if val >> 63 else val
+    if is64 and not (-(1 << 31) <= sval < (1 << 31)):
+        return out
+    off = _s32(val)
+    if op == AluOp.SUB:
+        if off == -(1 << 31):
+            return out
+        off = -off
+    if dst.id & BPF_ADD_CONST:
+        return out
+    return replace(out, id=dst.id | (BPF_ADD_CONST64 if is64 else BPF_ADD_CONST32), off=off)
 
 
 def _sane_offset(idx: int, reg_scalar: Scalar, reg_off: int, type_str: str) -> None:

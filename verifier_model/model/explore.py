@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ResourceLimit, VerifierError
 from ..isa.insn import Alu, Imm64Tail, Insn, Jmp, LegacyLoad, Load, LoadImm64, Store, StoreImm
-from ..isa.opcodes import PSEUDO_FUNC, PSEUDO_MAP_FD, PSEUDO_MAP_VALUE, JmpOp, Mode, ProgType, Src
+from ..isa.opcodes import PSEUDO_FUNC, PSEUDO_MAP_FD, PSEUDO_MAP_VALUE, AluOp, JmpOp, Mode, ProgType, Src
 from ..program import Program
 from ..result import Result
 from . import alu as alumod
@@ -914,32 +914,44 @@ def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool, 
 
 
 def _collect_linked(state: State, dst: Reg, src: Reg | None) -> tuple[Any, ...] | None:
-    ids = {r.id for r in (dst, src) if r is not None and r.type == RegType.SCALAR_VALUE and r.id}
+    from .regs import base_id
+
+    ids = {base_id(r.id) for r in (dst, src) if r is not None and r.type == RegType.SCALAR_VALUE and r.id}
     if not ids:
         return None
     out = []
     fr = state.cur
     for i, r in enumerate(fr.regs):
-        if r.type == RegType.SCALAR_VALUE and r.id in ids:
+        if r.type == RegType.SCALAR_VALUE and base_id(r.id) in ids:
             out.append(("r", i))
     for spi, slot in enumerate(fr.stack):
-        if slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.id in ids:
+        if (slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE
+                and base_id(slot.spilled.id) in ids):
             out.append(("s", spi))
     if len(state.frames) > 1:
         for f in state.frames[:-1]:
             for r in f.regs:
-                if r.type == RegType.SCALAR_VALUE and r.id in ids:
+                if r.type == RegType.SCALAR_VALUE and base_id(r.id) in ids:
                     return ("all",)
     return tuple(out) if len(out) > 1 else None
 
 
 def _sync_linked(state: State, known: Reg) -> State:
-    rid = known.id
+    """sync_linked_regs: every scalar sharing known's id learns its bounds (plus its delta)."""
+    from .regs import BPF_ADD_CONST, BPF_ADD_CONST32, base_id
+
+    rid = base_id(known.id)
 
     def upd(r: Reg) -> Reg:
-        if r.type == RegType.SCALAR_VALUE and r.id == rid and r is not known:
-            return replace(known, subreg_def=r.subreg_def, precise=r.precise or known.precise)
-        return r
+        if r.type != RegType.SCALAR_VALUE or r is known or base_id(r.id) != rid:
+            return r
+        if (not (r.id & BPF_ADD_CONST) and not (known.id & BPF_ADD_CONST)) or r.off == known.off:
+            return replace(known, subreg_def=r.subreg_def)
+        delta = (r.off - known.off) & ((1 << 64) - 1)
+        v = sc.alu(AluOp.ADD, known.scalar, Scalar.const(delta), True)
+        if r.id & BPF_ADD_CONST32:
+            v = sc.reg_bounds_sync(sc.zext_32_to_64(v))
+        return replace(known, scalar=v, off=r.off, id=r.id, subreg_def=r.subreg_def)
 
     return packet.map_regs(state, upd)
 

@@ -9,6 +9,9 @@ from .scalar import Scalar
 from .state import BPF_REG_SIZE, Frame, SlotKind, StackSlot, State
 
 
+_ADD_CONST = (1 << 31) | (1 << 30)
+
+
 class Exact(IntEnum):
     NOT_EXACT = 0
     RANGE_WITHIN = 1
@@ -86,6 +89,10 @@ def regsafe(old: Reg, cur: Reg, idmap: IdMap, exact: Exact) -> bool:
     if t == RegType.SCALAR_VALUE:
         if not old.precise and exact == Exact.NOT_EXACT:
             return True
+        if (old.id & _ADD_CONST) != (cur.id & _ADD_CONST):
+            return False
+        if old.id & _ADD_CONST and old.off != cur.off:
+            return False
         return (_range_within(old.scalar, cur.scalar) and _tnum_in(old.scalar, cur.scalar)
                 and idmap.check_scalar_ids(old.id, cur.id))
     if t in (RegType.PTR_TO_MAP_KEY, RegType.PTR_TO_MAP_VALUE, RegType.PTR_TO_MEM, RegType.PTR_TO_BUF,

@@ -102,6 +102,15 @@ class Reg:
 
 NOT_INIT = Reg()
 
+# linked scalars with a constant delta (BPF_ADD_CONST): flags in Reg.id, the delta in Reg.off
+BPF_ADD_CONST64 = 1 << 31
+BPF_ADD_CONST32 = 1 << 30
+BPF_ADD_CONST = BPF_ADD_CONST64 | BPF_ADD_CONST32
+
+
+def base_id(reg_id: int) -> int:
+    return reg_id & ~BPF_ADD_CONST
+
 
 def scalar_reg(s: Scalar) -> Reg:
     return Reg(type=RegType.SCALAR_VALUE, scalar=s)

@@ -144,6 +144,10 @@ def assign_scalar_id_before_mov(env: Env, reg: Reg) -> Reg:
     """A non-constant scalar without an id gets a fresh one (kernel_semantics 1.4, G6d)."""
     if reg.type != RegType.SCALAR_VALUE:
         return reg
+    from .regs import BPF_ADD_CONST
+
+    if reg.id & BPF_ADD_CONST:  # rX = rY where rY already carries a delta: the link is dropped
+        reg = reg.with_(id=0, off=0)
     if not reg.id and not reg.scalar.var_off.is_const():
         return reg.with_(id=env.new_id())
     return reg

@@ -27,6 +27,9 @@ def state_str(state: State, *, regs: set[int] | None = None, slots: set[int] | N
 def reg_text(reg: Reg) -> str:
     t = reg.type
     if t == RegType.SCALAR_VALUE:
+        if reg.id & ((1 << 31) | (1 << 30)):
+            return scalar_str(reg.scalar, id=reg.id & ~((1 << 31) | (1 << 30)), precise=reg.precise,
+                              add_const_off=reg.off)
         return scalar_str(reg.scalar, id=reg.id, precise=reg.precise)
     if t == RegType.PTR_TO_STACK and not reg.id and not reg.ref_obj_id:
         return f"fp{reg.off}" if reg.off else "fp0"
