@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verifier_model.corpus import read_file  # noqa: E402
-from verifier_model.frontend import load  # noqa: E402
-from verifier_model.model import check  # noqa: E402
+from verifier_model.corpus import read_file
+from verifier_model.frontend import load
+from verifier_model.model import check
 
 
 def _programs(paths: list[str]) -> list[tuple[str, object, bool]]:

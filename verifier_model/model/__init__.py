@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from ..result import Result
 
 
-def check(program: "Program", *, profile: str = "6.18", privileged: bool = True, log_level: int = 1,
-          time_limit: float = 30.0, btf: object | None = None) -> "Result":
+def check(program: Program, *, profile: str = "6.18", privileged: bool = True, log_level: int = 1,
+          time_limit: float = 30.0, btf: object | None = None) -> Result:
     """Verify `program` as the kernel of `profile` would for a privileged (root) loader, or for a
     loader without CAP_PERFMON / CAP_SYS_ADMIN when `privileged` is False."""
     from .explore import run

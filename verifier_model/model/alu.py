@@ -323,7 +323,7 @@ def _adjust_ptr(env: Env, state: State, idx: int, insn: Alu, is64: bool, ptr: Re
     return state.with_reg(d, out)
 
 
-def _sanitize_check_bounds(env: "Env", state: State, idx: int, d: int, out: Reg) -> None:
+def _sanitize_check_bounds(env: Env, state: State, idx: int, d: int, out: Reg) -> None:
     """sanitize_check_bounds: without CAP_PERFMON the result must stay in bounds."""
     var = out.scalar.var_off
     if out.type == RegType.PTR_TO_STACK:

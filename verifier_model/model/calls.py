@@ -3,7 +3,8 @@ is explored as a pushed branch with a new frame; when it returns, the caller re-
 call instruction, which either explores one more iteration or carries on."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..isa.insn import Insn
@@ -11,8 +12,8 @@ if TYPE_CHECKING:
     from .state import State
 
 
-def push_callback_call(env: "Env", state: "State", insn: "Insn", insn_idx: int, subprogno: int,
-                       set_callee_state: Callable[..., Any]) -> "State":
+def push_callback_call(env: Env, state: State, insn: Insn, insn_idx: int, subprogno: int,
+                       set_callee_state: Callable[..., Any]) -> State:
     explorer = getattr(env, "explorer", None)
     if explorer is None:
         from .memory import ModelUnsupported

@@ -30,7 +30,7 @@ class Profile:
     nf_conn_write_hook: bool = True  # 6.1+: XDP/TC may write nf_conn::mark
     kfunc_provenance: bool = False  # seed v4 patch 06: pointers loaded from a ref carry parent_ref_obj_id
 
-    def unprivileged(self) -> "Profile":
+    def unprivileged(self) -> Profile:
         """A loader with CAP_BPF + CAP_NET_ADMIN but without CAP_PERFMON / CAP_SYS_ADMIN."""
         return replace(
             self,

@@ -8,7 +8,6 @@ from .regs import Reg, RegType
 from .scalar import Scalar
 from .state import BPF_REG_SIZE, Frame, SlotKind, StackSlot, State
 
-
 _ADD_CONST = (1 << 31) | (1 << 30)
 
 

@@ -96,7 +96,7 @@ class Reg:
             return False
         return value is None or self.scalar.value == (value & ((1 << 64) - 1))
 
-    def with_(self, **changes: object) -> "Reg":
+    def with_(self, **changes: object) -> Reg:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 

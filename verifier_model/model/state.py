@@ -68,12 +68,12 @@ class Frame:
     def reg(self, n: int) -> Reg:
         return self.regs[n]
 
-    def with_reg(self, n: int, reg: Reg) -> "Frame":
+    def with_reg(self, n: int, reg: Reg) -> Frame:
         regs = list(self.regs)
         regs[n] = reg
         return replace(self, regs=tuple(regs))
 
-    def with_slot(self, i: int, slot: StackSlot) -> "Frame":
+    def with_slot(self, i: int, slot: StackSlot) -> Frame:
         stack = list(self.stack)
         while len(stack) <= i:
             stack.append(StackSlot())
@@ -104,13 +104,13 @@ class State:
     def reg(self, n: int) -> Reg:
         return self.frames[-1].regs[n]
 
-    def with_reg(self, n: int, reg: Reg) -> "State":
+    def with_reg(self, n: int, reg: Reg) -> State:
         return self.with_frame(self.cur.with_reg(n, reg))
 
-    def with_frame(self, frame: Frame, depth: int | None = None) -> "State":
+    def with_frame(self, frame: Frame, depth: int | None = None) -> State:
         frames = list(self.frames)
         frames[self.curframe if depth is None else depth] = frame
         return replace(self, frames=tuple(frames))
 
-    def at(self, insn_idx: int) -> "State":
+    def at(self, insn_idx: int) -> State:
         return replace(self, insn_idx=insn_idx)
