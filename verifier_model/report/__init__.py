@@ -1,0 +1,1 @@
+"""Output formats shared by the commands (SARIF here; text and JSON live with `check`)."""
