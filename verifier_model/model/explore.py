@@ -337,9 +337,10 @@ class Explorer:
         reg = path.state.reg(regno)
         if reg.type != RegType.SCALAR_VALUE:
             return
-        self._mark_precise(path, {path.state.curframe: {regno}}, {})
+        self._mark_precise(path, {path.state.curframe: {regno}}, {}, skip_current=True)
 
-    def _mark_precise(self, path: Path, regs: dict[int, set[int]], slots: dict[int, set[int]]) -> None:
+    def _mark_precise(self, path: Path, regs: dict[int, set[int]], slots: dict[int, set[int]],
+                      skip_current: bool = False) -> None:
         """Backtrack the path's history; what is still needed at a checkpoint gets marked precise
         there and backtracking continues through its history. Anything the simplified
         backtracking cannot follow (calls between frames, atomics) marks every scalar precise."""
@@ -349,7 +350,7 @@ class Explorer:
             return
         rmask = set(regs.get(cur_frame, set()))
         smask = set(slots.get(cur_frame, set()))
-        hist = path.hist
+        hist = path.hist[:-1] if skip_current and path.hist else path.hist
         cp = path.parent
         frame = cur_frame
         tab = self.bt
@@ -731,6 +732,14 @@ class Explorer:
             caller = caller.with_reg(0, r0)
             ret_idx = callee.callsite + 1
         state = replace(state, frames=state.frames[:-2] + (caller,))
+        if callee.in_callback:
+            # widen imprecise scalars against the callsite's checkpoint on this path, so that a
+            # callback changing a counter converges (prepare_func_exit / find_prev_entry)
+            prev = path.parent
+            while prev is not None and not (prev.insn == ret_idx and len(prev.state.frames) == len(state.frames)):
+                prev = prev.parent
+            if prev is not None:
+                state = _widen_imprecise_scalars(prev.state, state)
         path.state = state
         if self.level:
             self.log.append("returning from callee:")
