@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -110,7 +111,8 @@ def _successors(prog: Program, i: int) -> list[int]:
     return [i + insn.slots]
 
 
-def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True) -> ProgramFacts:
+def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
+              nargs: Callable[[Insn], int] | None = None) -> ProgramFacts:
     """check_cfg: every instruction reachable from some subprogram entry, no jump into an
     ld_imm64's second half; the prune points the walk marks."""
     insns = prog.insns
@@ -157,7 +159,7 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True) -> P
             (v,) = tuple(comp)
             if g.has_edge(v, v):
                 facts.in_loop.add(v)
-    facts.live_before = compute_live_registers(prog)
+    facts.live_before = compute_live_registers(prog, nargs)
     return facts
 
 
@@ -208,7 +210,7 @@ def _bit(r: int) -> int:
     return 1 << r if r < 10 else 0
 
 
-def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:
+def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:  # noqa: C901
     """(registers read, registers written) by one instruction; r10 is not tracked."""
     if isinstance(insn, Alu):
         d = _bit(insn.dst)
@@ -241,15 +243,16 @@ def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:
         if insn.op == JmpOp.EXIT:
             return 1, 0
         if insn.op == JmpOp.CALL:
-            return ALL_ARGS, CALLER_SAVED
+            return ((1 << (nargs + 1)) - 2) & ALL_ARGS, CALLER_SAVED
         if insn.op == JmpOp.JA:
             return 0, 0
         return _bit(insn.dst) | (_bit(insn.src) if insn.source == Src.X else 0), 0
     return 0, 0
 
 
-def compute_live_registers(prog: Program) -> list[int]:
-    """live_regs_before[i]: registers some path from i may read before writing them."""
+def compute_live_registers(prog: Program, nargs: Callable[[Insn], int] | None = None) -> list[int]:
+    """live_regs_before[i]: registers some path from i may read before writing them.
+    `nargs(call)` is the number of arguments a helper or kfunc call reads (default 5)."""
     n = len(prog.insns)
     live = [0] * n
     succs: list[list[int]] = [[] for _ in range(n)]
@@ -257,7 +260,14 @@ def compute_live_registers(prog: Program) -> list[int]:
         succs[i] = [w for w in _successors(prog, i) if 0 <= w < n]
         if isinstance(insn, Jmp) and insn.is_pseudo_call:
             succs[i] = [i + 1]
-    ud = [use_def(insn) if not isinstance(insn, Imm64Tail) else (0, 0) for insn in prog.insns]
+    def ud_of(insn: Insn) -> tuple[int, int]:
+        if isinstance(insn, Imm64Tail):
+            return 0, 0
+        if nargs is not None and isinstance(insn, Jmp) and insn.is_call and not insn.is_pseudo_call:
+            return use_def(insn, nargs(insn))
+        return use_def(insn)
+
+    ud = [ud_of(insn) for insn in prog.insns]
     changed = True
     while changed:
         changed = False
@@ -273,3 +283,15 @@ def compute_live_registers(prog: Program) -> list[int]:
                 live[i] = new
                 changed = True
     return live
+
+
+def format_live_regs(prog: Program, facts: ProgramFacts) -> list[str]:
+    """The level-2 log's `Live regs before insn:` table."""
+    from ..isa.printer_kernel import format_insn
+
+    out = ["Live regs before insn:"]
+    for i, insn in prog.instructions():
+        mask = facts.live_before[i] if i < len(facts.live_before) else 0
+        regs = "".join(str(r) if mask >> r & 1 else "." for r in range(10))
+        out.append(f"{i:7d}: {regs} {format_insn(insn, i)}")
+    return out

@@ -1159,8 +1159,14 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
         subs = find_subprogs(program)
         check_kfunc_load(env)
         check_subprogs(program, [_as_cfg_sub(s) for s in subs])
-        facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable)
+        facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable,
+                          nargs=lambda insn: _call_nargs(env, insn))
         ex = Explorer(env, facts, log_level=log_level)
+        if log_level >= 2:
+            from .cfg import format_live_regs
+
+            ex.log.extend(f"func#{i} @{s.start}" for i, s in enumerate(facts.subprogs))
+            ex.log.extend(format_live_regs(program, facts))
         ex.walking = True
         ex.run_main()
         for subno in sorted(ex.called_globals):
@@ -1235,6 +1241,22 @@ def _final_log(ex: Explorer | None, env: Env, res: Result, level: int) -> str:
     if not (res.errors and res.errors[-1].endswith(" mark_read 0")):
         lines.append(_stats_line(env, res, mps))
     return "\n".join(lines) + "\n"
+
+
+def _call_nargs(env: Env, insn: Insn) -> int:
+    """How many argument registers a helper or kfunc call reads (its prototype's arity)."""
+    try:
+        if insn.src == 2:
+            from . import kfuncs
+
+            fid = kfuncs.kfunc_id(env, insn)
+            return len(kfuncs.kfunc_proto(env, kfuncs._func_name(env, insn, fid), fid).params)
+        from .helper_protos import get_proto
+
+        proto = get_proto(env.prog.prog_type, insn.imm)
+        return 5 if proto is None else len(proto.args)
+    except Exception:  # noqa: BLE001 - an unknown call: assume it reads every argument register
+        return 5
 
 
 def _as_cfg_sub(s: Any) -> Any:
