@@ -101,6 +101,7 @@ class Explorer:
         self.last_printed: int | None = None
         self.raw_insn_line = ""
         self.pending: tuple[State, set[int], set[int]] | None = None
+        self.pending_from: tuple[int, int] | None = None
         self.bt = _bt_table(self.prog)
         env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
         self.walking = False
@@ -122,8 +123,13 @@ class Explorer:
         self.last_insn_line = len(self.log) - 1
         self.raw_insn_line = self.log[-1]
 
-    def _log_insn_state(self, state: State, regs: set[int], slots: set[int]) -> None:
-        if not self.level or self.last_insn_line is None or self.last_insn_line != len(self.log) - 1:
+    def _log_insn_state(self, state: State, regs: set[int], slots: set[int], next_idx: int | None = None) -> None:
+        if not self.level:
+            return
+        if self.last_insn_line is None or self.last_insn_line != len(self.log) - 1:
+            if next_idx is not None and self.level >= 2:  # the log moved on: `N:` + state on its own line
+                body = self._fmt_state(state, regs, slots)
+                self.log.append(f"{next_idx}:" + _prefix_space(body))
             return
         line = self.log[-1]
         col = max(38, ((len(line) + 5 + 7) // 8) * 8 - 2)
@@ -177,10 +183,16 @@ class Explorer:
                         if self._is_state_visited(path, idx):
                             raise _PathDone
                     insn = prog.insns[idx]
+                    if self.pending_from is not None:
+                        full = _prefix_space(self._fmt_state(path.state))
+                        self.log.append("")
+                        self.log.append(f"from {self.pending_from[0]} to {self.pending_from[1]}:" + full)
+                        self.log.append(f"{idx}:" + full)
+                        self.pending_from = None
                     if self.pending is not None:
                         st, regs, slots = self.pending
                         self.pending = None
-                        self._log_insn_state(st, regs, slots)
+                        self._log_insn_state(st, regs, slots, next_idx=idx)
                     self.last_printed = idx
                     self._log_insn(idx, insn)
                     path.idx = self._step(path, idx, insn)
@@ -207,8 +219,7 @@ class Explorer:
                     self.log[-1] = p.head_text + f" {p.idx}:" + _prefix_space(self._fmt_state(p.state))
                 self.last_insn_line = None
             else:
-                self.log.append("")
-                self.log.append(f"from {p.prev_idx} to {p.idx}:" + _prefix_space(self._fmt_state(p.state)))
+                self.pending_from = (p.prev_idx, p.idx)
                 self.last_insn_line = None
         return p
 
@@ -293,8 +304,12 @@ class Explorer:
             keep.append(cp)
         self.explored[idx] = keep
         if found:
-            if self.level:
-                if self.level >= 2:
+            if self.level >= 2:
+                if self.pending_from is not None:
+                    self.log.append("")
+                    self.log.append(f"from {self.pending_from[0]} to {self.pending_from[1]}: safe")
+                    self.pending_from = None
+                else:
                     self.log.append(f"{idx}: safe")
             return True
         self.max_states_per_insn = max(self.max_states_per_insn, len(keep))
@@ -343,7 +358,8 @@ class Explorer:
                       skip_current: bool = False) -> None:
         """Backtrack the path's history; what is still needed at a checkpoint gets marked precise
         there and backtracking continues through its history. Anything the simplified
-        backtracking cannot follow (calls between frames, atomics) marks every scalar precise."""
+        backtracking cannot follow (calls between frames, atomics) marks every scalar precise.
+        At log level 2 this prints the kernel's `mark_precise:` lines."""
         cur_frame = path.state.curframe
         if set(regs) - {cur_frame} or set(slots) - {cur_frame}:
             self._mark_all_precise(path)
@@ -354,15 +370,28 @@ class Explorer:
         cp = path.parent
         frame = cur_frame
         tab = self.bt
+        log = self.level >= 2
+        last_idx = path.idx
+        first_idx = path.hist[0][0] if path.hist else path.idx
+        subseq = -1
         while True:
+            if log:
+                self.log.append(f"mark_precise: frame{frame}: last_idx {last_idx} first_idx {first_idx} "
+                                f"subseq_idx {subseq} ")
             for entry in reversed(hist):
+                if log:
+                    self.log.append(f"mark_precise: frame{frame}: regs={_fmt_regs(rmask)} stack={_fmt_slots(smask)} "
+                                    f"before {entry[0]}: {self._insn_text(entry[0])}")
                 ok = _backtrack(tab, entry, frame, rmask, smask)
                 if not ok:
                     self._mark_all_precise(path)
                     return
                 if not rmask and not smask:
+                    if log:
+                        self.last_insn_line = None
                     return
             if cp is None:
+                self.last_insn_line = None if log else self.last_insn_line
                 return
             st = cp.state
             if st.curframe != frame:
@@ -387,10 +416,23 @@ class Explorer:
                 new_s.add(spi)
             cp.state = st.with_frame(fr, frame)
             rmask, smask = new_r, new_s
+            if log:
+                self.log.append(f"mark_precise: frame{frame}: parent state regs={_fmt_regs(rmask)} "
+                                f"stack={_fmt_slots(smask)}: " + _prefix_space(self._fmt_state(cp.state)))
             if not rmask and not smask:
+                if log:
+                    self.last_insn_line = None
                 return
+            subseq = first_idx
+            last_idx = cp.hist[-1][0] if cp.hist else cp.insn
+            first_idx = cp.hist[0][0] if cp.hist else cp.insn
             hist = cp.hist
             cp = cp.parent
+
+    def _insn_text(self, idx: int) -> str:
+        from ..isa.printer_kernel import format_insn
+
+        return format_insn(self.prog.insns[idx], idx, allow_ptr_leaks=self.env.profile.allow_ptr_leaks)
 
     def _mark_all_precise(self, path: Path) -> None:
         cp = path.parent
@@ -623,7 +665,11 @@ class Explorer:
         for i, p in enumerate(proto.params[:5], start=1):
             if not p.is_scalar or path.state.reg(i).type != RegType.SCALAR_VALUE:
                 continue
-            if any(p.has_suffix(sfx) for sfx in ("__sz", "__szk", "__k")) or p.name.startswith("len__"):
+            if any(p.has_suffix(sfx) for sfx in ("__sz", "__szk")) or p.name.startswith("len__"):
+                # check_kfunc_mem_size_reg, then check_mem_size_reg: the kernel marks it twice
+                self.mark_precision(i)
+                self.mark_precision(i)
+            elif p.has_suffix("__k"):
                 self.mark_precision(i)
 
     def _call(self, path: Path, idx: int, insn: Jmp) -> int:
@@ -807,11 +853,13 @@ class Explorer:
         target = insn.target(idx)
         if pred == 1:
             if self.level:
-                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set(),
+                                     next_idx=idx)
             return target
         if pred == 0:
             if self.level:
-                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+                self._log_insn_state(path.state, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set(),
+                                     next_idx=idx)
             return idx + 1
         # both directions possible
         linked = _collect_linked(state, dst, src if insn.source == Src.X else None)
@@ -847,7 +895,8 @@ class Explorer:
             elif alumod.is_pointer_value(env, dst):
                 raise VerifierError(idx, [f"R{insn.dst} pointer comparison prohibited"], EACCES)
         if self.level:
-            self._log_insn_state(this, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set())
+            self._log_insn_state(this, {insn.dst} | ({insn.src} if insn.source == Src.X else set()), set(),
+                                     next_idx=idx)
         pushed = self._push(path, other, target, idx)
         pushed.trace.append((idx, "taken"))
         path.trace.append((idx, "fallthrough"))
@@ -856,6 +905,14 @@ class Explorer:
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _fmt_regs(mask: set[int]) -> str:
+    return ",".join(f"r{r}" for r in sorted(mask))
+
+
+def _fmt_slots(mask: set[int]) -> str:
+    return ",".join(f"-{8 * (spi + 1)}" for spi in sorted(mask))
 
 
 def _prefix_space(s: str) -> str:

@@ -1,74 +1,143 @@
-"""SARIF 2.1.0 for code-scanning services: one rule per error class (the first error line with
-its numbers folded), results located by file and line, the rejected path as a code flow."""
+"""SARIF 2.1.0 for code-scanning services (OASIS SARIF 2.1.0; validated in the tests against the
+2.1.0 JSON schema, tests/data/sarif-schema-2.1.0-rtm.5.json).
+
+- one rule per error class: the first error line with its numbers folded, as a stable slug
+  (`Unreleased reference id=2 alloc_insn=19` -> `unreleased-reference-id-n-alloc-insn-n`);
+  inputs that could not be read are `input-error`, programs the model does not cover
+  `model-unsupported`;
+- one result per rejected (or unchecked) program, located by file and line (`region.startLine`,
+  the C line when BTF line info is known, else the input line of the failing instruction);
+- the rejected path as a code flow: one thread-flow location per conditional jump on the path
+  (with its direction) and a last one at the error instruction.
+"""
 from __future__ import annotations
 
-import re
-from typing import Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from . import fold, rule_id, source_line
+
+if TYPE_CHECKING:
+    from ..program import Program
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+VERSION = "2.1.0"
+HELP_URI = "https://docs.kernel.org/bpf/verifier.html"
 
 
-def rule_id(first_line: str) -> str:
-    folded = re.sub(r"-?\b(0x[0-9a-f]+|\d+)\b", "N", first_line)
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug[:80] or "verifier-error"
+def _uri(file: str) -> str:
+    return quote(PurePath(file).as_posix(), safe="/:@-._~")
 
 
-def _location(file: str, line: int | None, insn: int | None, message: str | None = None) -> dict[str, Any]:
-    phys: dict[str, Any] = {"artifactLocation": {"uri": file}}
-    if line:
+def _physical(file: str, line: int | None) -> dict[str, Any]:
+    phys: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+    if line and int(line) >= 1:
         phys["region"] = {"startLine": int(line)}
-    loc: dict[str, Any] = {"physicalLocation": phys}
-    if insn is not None:
-        loc["logicalLocations"] = [{"name": f"insn {insn}", "kind": "function"}]
-    if message:
-        loc["message"] = {"text": message}
-    return loc
+    return phys
 
 
-def _line_of(prog: Any, insn: int | None) -> int | None:
-    if prog is None or insn is None:
+def _insn_text(prog: Program | None, insn: int) -> str:
+    if prog is None or not 0 <= insn < len(prog.insns):
+        return ""
+    from ..isa.printer_kernel import format_insn
+
+    try:
+        return format_insn(prog.insns[insn], insn)
+    except Exception:  # noqa: BLE001 - the text is decoration
+        return ""
+
+
+def _rule_for(row: dict[str, Any]) -> tuple[str, str]:
+    """(rule id, rule description) of a non-accepted row."""
+    if row["verdict"] == "error":
+        if row.get("program") is None:
+            return "input-error", "The input could not be read as a BPF program"
+        return "model-unsupported", "The model does not cover something this program uses, or ran out of time"
+    first = row["error"][0] if row["error"] else "verifier error"
+    return rule_id(first), fold(first)
+
+
+def _code_flow(row: dict[str, Any], prog: Program | None) -> dict[str, Any] | None:
+    path = row.get("path") or []
+    if not path:
         return None
-    for locs in (getattr(prog, "c_locs", ()), getattr(prog, "locs", ())):
-        if locs and 0 <= insn < len(locs) and locs[insn] is not None:
-            return int(locs[insn].line) or None
-    return None
+    steps = []
+    last = len(path) - 1
+    for k, (insn, direction) in enumerate(path):
+        text = _insn_text(prog, int(insn))
+        if direction:
+            msg = f"insn {insn}: {text} ({direction})" if text else f"insn {insn}: branch {direction}"
+        else:
+            err = row["error"][0] if row["error"] else "error"
+            msg = f"insn {insn}: {text}: {err}" if text else f"insn {insn}: {err}"
+        line = source_line(prog, int(insn)) if prog is not None else (row.get("line") if k == last else None)
+        steps.append({
+            "location": {"physicalLocation": _physical(row["file"], line), "message": {"text": msg}},
+            "executionOrder": k + 1,
+            "importance": "essential" if direction == "" or k == last else "important",
+            "properties": {"insn": int(insn), "direction": direction or "error"},
+        })
+    return {"threadFlows": [{"locations": steps}]}
 
 
-def to_sarif(rows: list[dict[str, Any]], programs: list[Any] | None = None) -> dict[str, Any]:
-    programs = programs or [None] * len(rows)
-    rules: dict[str, dict[str, Any]] = {}
+def to_sarif(rows: list[dict[str, Any]], programs: list[Program | None] | None = None) -> dict[str, Any]:
+    """A SARIF log of the rows (report/__init__.py); `programs[i]` (the Program of rows[i], when
+    known) gives the path steps their lines and instruction text."""
+    programs = list(programs) if programs is not None else [None] * len(rows)
+    programs += [None] * (len(rows) - len(programs))
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
     results = []
-    for row, prog in zip(rows, programs):
+    for row, prog in zip(rows, programs, strict=True):
         if row["verdict"] == "accept":
             continue
-        first = row["error"][0] if row["error"] else "verifier error"
-        rid = "input-or-model-error" if row["verdict"] == "error" else rule_id(first)
-        if rid not in rules:
-            rules[rid] = {"id": rid, "shortDescription": {"text": re.sub(r"\d+", "N", first)[:200]},
-                          "helpUri": "https://docs.kernel.org/bpf/verifier.html"}
+        rid, desc = _rule_for(row)
+        if rid not in index:
+            index[rid] = len(rules)
+            rules.append({"id": rid, "name": rid, "shortDescription": {"text": desc[:1000]},
+                          "helpUri": HELP_URI,
+                          "defaultConfiguration": {"level": "error" if row["verdict"] == "reject" else "warning"}})
+        loc: dict[str, Any] = {"physicalLocation": _physical(row["file"], row.get("line"))}
+        if row.get("program"):
+            loc["logicalLocations"] = [{"name": str(row["program"]), "kind": "function"}]
         res: dict[str, Any] = {
             "ruleId": rid,
-            "level": "error" if row["verdict"] == "reject" else "warning",
+            "ruleIndex": index[rid],
+            "level": "error" if row["verdict"] == "reject" or rid == "input-error" else "warning",
             "message": {"text": "\n".join(row["error"]) or row["verdict"]},
-            "locations": [_location(row["file"], row.get("line"), row.get("insn"))],
+            "locations": [loc],
         }
-        path = row.get("path") or []
-        if path:
-            steps = []
-            for insn, direction in path:
-                text = f"insn {insn}" + (f": {direction}" if direction else ": error")
-                steps.append({"location": _location(row["file"], _line_of(prog, insn), insn, text)})
-            res["codeFlows"] = [{"threadFlows": [{"locations": steps}]}]
+        flow = _code_flow(row, prog)
+        if flow is not None:
+            res["codeFlows"] = [flow]
+        props: dict[str, Any] = {"verdict": row["verdict"], "insn": row.get("insn"),
+                                 "processed_insns": row.get("processed_insns", 0)}
+        if row.get("prog_type"):
+            props["prog_type"] = row["prog_type"]
         if "witness" in row:
-            res["properties"] = {"witness": row["witness"]}
+            props["witness"] = row["witness"]
+        res["properties"] = props
         results.append(res)
     return {
         "$schema": SCHEMA,
-        "version": "2.1.0",
+        "version": VERSION,
         "runs": [{
-            "tool": {"driver": {"name": "verifier-model", "informationUri": "https://docs.kernel.org/bpf/verifier.html",
-                                "rules": list(rules.values())}},
+            "tool": {"driver": {"name": "verifier-model", "informationUri": HELP_URI, "version": _version(),
+                                "rules": rules}},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("verifier_model")
+    except Exception:  # noqa: BLE001
+        return "0"
+
+
+__all__ = ["SCHEMA", "to_sarif"]
