@@ -51,6 +51,7 @@ class ProgramFacts:
     calls_callback: set[int] = field(default_factory=set)
     live_before: list[int] = field(default_factory=list)  # bitmask of r0..r9 per insn
     in_loop: set[int] = field(default_factory=set)
+    scc_of: dict[int, int] = field(default_factory=dict)  # loop (SCC) number per instruction, from 1
 
     def subprog_of(self, insn: int) -> int:
         for i, s in enumerate(self.subprogs):
@@ -152,13 +153,14 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
             continue
         if not explored[i]:
             raise _err(f"unreachable insn {i}")
+    loops = []
     for comp in nx.strongly_connected_components(g):
-        if len(comp) > 1:
+        if len(comp) > 1 or g.has_edge(next(iter(comp)), next(iter(comp))):
             facts.in_loop |= comp
-        else:
-            (v,) = tuple(comp)
-            if g.has_edge(v, v):
-                facts.in_loop.add(v)
+            loops.append(comp)
+    for n, comp in enumerate(sorted(loops, key=min), start=1):
+        for v in comp:
+            facts.scc_of[v] = n
     facts.live_before = compute_live_registers(prog, nargs)
     return facts
 
@@ -293,5 +295,7 @@ def format_live_regs(prog: Program, facts: ProgramFacts) -> list[str]:
     for i, insn in prog.instructions():
         mask = facts.live_before[i] if i < len(facts.live_before) else 0
         regs = "".join(str(r) if mask >> r & 1 else "." for r in range(10))
-        out.append(f"{i:7d}: {regs} {format_insn(insn, i)}")
+        scc = facts.scc_of.get(i)
+        head = f"{scc:3d}" if scc else "   "
+        out.append(f"{head} {i:3d}: {regs} {format_insn(insn, i)}")
     return out

@@ -1209,12 +1209,15 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
     if btf is not None:
         env.btf = btf
     ex: Explorer | None = None
+    pre_log: list[str] = []
     res: Result
     try:
         from .kfuncs import check_kfunc_load
 
         subs = find_subprogs(program)
         check_kfunc_load(env)
+        if log_level >= 2:
+            pre_log.extend(f"func#{i} @{s.start}" for i, s in enumerate(subs))
         check_subprogs(program, [_as_cfg_sub(s) for s in subs])
         facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable,
                           nargs=lambda insn: _call_nargs(env, insn))
@@ -1222,8 +1225,8 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
         if log_level >= 2:
             from .cfg import format_live_regs
 
-            ex.log.extend(f"func#{i} @{s.start}" for i, s in enumerate(facts.subprogs))
-            ex.log.extend(format_live_regs(program, facts))
+            ex.log[:0] = pre_log + format_live_regs(program, facts)
+            pre_log.clear()
         ex.walking = True
         ex.run_main()
         for subno in sorted(ex.called_globals):
@@ -1257,7 +1260,7 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
         # the kernel prints these without a newline: the stats line runs into them
         mps = ex.max_states_per_insn if ex else 0
         res.errors[-1] += _stats_line(env, res, mps)
-    res.log = _final_log(ex, env, res, log_level)
+    res.log = _final_log(ex, env, res, log_level, pre_log)
     if res.verdict == "reject" and res.insn is None and ex is not None and env.insn_processed:
         res.insn = None
     return res
@@ -1285,10 +1288,10 @@ def _insn_of_line(ex: Explorer) -> int | None:
     return None
 
 
-def _final_log(ex: Explorer | None, env: Env, res: Result, level: int) -> str:
+def _final_log(ex: Explorer | None, env: Env, res: Result, level: int, pre: list[str] | None = None) -> str:
     if not level:
         return ""
-    lines: list[str] = []
+    lines: list[str] = list(pre or [])
     if ex is not None and (res.verdict == "reject" or level >= 2):
         lines = list(ex.log)
     lines.extend(env.log_lines)
