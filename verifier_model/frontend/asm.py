@@ -18,7 +18,8 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, Un
 from ..errors import InputError
 from ..isa import names
 from ..isa.codec import with_tails
-from ..isa.insn import Alu, Insn, Jmp, LegacyLoad, Load, LoadImm64, Store, StoreImm
+from ..isa.insn import Alu, Imm64Tail, Insn, Jmp, LegacyLoad, Load, LoadImm64, Store, StoreImm, insn_type_for
+from ..isa.printer_kernel import ADDR_SPACE_CAST
 from ..isa.opcodes import (
     PSEUDO_CALL,
     PSEUDO_FUNC,
@@ -80,6 +81,7 @@ class _Pending:
     insn: Insn
     target: str | None = None  # label for jumps / local calls / function pointers
     col: int = 0
+    tail: Imm64Tail | None = None  # the second slot of a raw (`.insn`) ld_imm64
 
 
 class AsmError(Exception):
@@ -90,8 +92,24 @@ class AsmError(Exception):
 
 
 def _int(tok: Token | str) -> int:
+    """A number as LLVM's assembler reads it: 0x/0X hex, 0b binary, leading 0 octal, optional sign."""
     s = str(tok).replace(" ", "").replace("\t", "")
-    return int(s, 0) if not s.lstrip("+-").startswith("0x") else int(s[0] + s[1:], 16) if s[0] in "+-" else int(s, 16)
+    sign = -1 if s.startswith("-") else 1
+    digits = s.lstrip("+-")
+    if len(digits) > 80:
+        raise AsmError(f"number {s[:24]}... is too large")
+    try:
+        if digits[:2] in ("0x", "0X"):
+            v = int(digits[2:], 16)
+        elif digits[:2] in ("0b", "0B"):
+            v = int(digits[2:], 2)
+        elif len(digits) > 1 and digits[0] == "0":
+            v = int(digits, 8)
+        else:
+            v = int(digits, 10)
+    except ValueError:
+        raise AsmError(f"invalid number '{s}'") from None
+    return sign * v
 
 
 def _s16(v: int, what: str) -> int:
@@ -162,6 +180,13 @@ class _Build(Transformer):  # type: ignore[type-arg]
         if k.startswith("bswap"):
             return _Pending(Alu(Cls.ALU64 | AluOp.END | TO_LE, dst.n, 0, 0, bits))
         return _Pending(Alu(Cls.ALU | AluOp.END | (TO_BE if k.startswith("be") else TO_LE), dst.n, 0, 0, bits))
+
+    def addr_space_cast(self, dst: _Reg, _name: Token, src: _Reg, dst_as: int, src_as: int) -> _Pending:
+        if not (dst.wide and src.wide):
+            raise AsmError("addr_space_cast works on 64-bit registers")
+        if not (0 <= dst_as <= 0xFFFF and 0 <= src_as <= 0xFFFF):
+            raise AsmError("address spaces are 16-bit numbers")
+        return _Pending(Alu(Cls.ALU64 | AluOp.MOV | Src.X, dst.n, src.n, ADDR_SPACE_CAST, _imm32((dst_as << 16) | src_as)))
 
     def mov_sx(self, dst: _Reg, ty: Token, src: _Reg) -> _Pending:
         bits = int(str(ty)[1:])
@@ -328,6 +353,45 @@ class _Section:
     slot: int = 0
 
 
+def _raw_insn(rest: str) -> _Pending:
+    """`.insn CODE, DST, SRC, OFF, IMM` (one raw slot, any encoding); for an ld_imm64 (code 0x18)
+    `.insn 0x18, DST, SRC, OFF, IMM, IMM_HI` or all ten fields of both slots."""
+    parts = _directive_args(rest)
+    if len(parts) not in (5, 6, 10):
+        raise AsmError(".insn takes CODE, DST, SRC, OFF, IMM (ld_imm64: then IMM_HI, or the second slot's five fields)")
+    vals = [_int(p) if _NUMBER.fullmatch(p) else _bad_number(p) for p in parts]
+
+    def fields(v: list[int]) -> tuple[int, int, int, int, int]:
+        code, dst, src, off, imm = v
+        if not 0 <= code <= 0xFF:
+            raise AsmError(f"opcode {code} is not a byte")
+        if not (0 <= dst <= 15 and 0 <= src <= 15):
+            raise AsmError("registers are 4-bit fields (0..15)")
+        if not -(1 << 15) <= off < (1 << 16):
+            raise AsmError(f"offset {off} does not fit in 16 bits")
+        off = off - (1 << 16) if off >= (1 << 15) else off
+        return code, dst, src, off, _imm32(imm)
+
+    code, dst, src, off, imm = fields(vals[:5])
+    typ = insn_type_for(code)
+    if code != 0x18:
+        if len(vals) != 5:
+            raise AsmError("only an ld_imm64 (code 0x18) takes a second slot")
+        return _Pending(typ(code, dst, src, off, imm))
+    if len(vals) == 10:
+        c2, d2, s2, o2, i2 = fields(vals[5:])
+        return _Pending(LoadImm64(code, dst, src, off, imm, None, i2), tail=Imm64Tail(c2, d2, s2, o2, i2))
+    hi = _imm32(vals[5]) if len(vals) == 6 else 0
+    return _Pending(LoadImm64(code, dst, src, off, imm, None, hi))
+
+
+_NUMBER = re.compile(r"[+-]?[ \t]*(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)")
+
+
+def _bad_number(text: str) -> int:
+    raise AsmError(f"expected a number, not '{text}'")
+
+
 def _directive_args(rest: str) -> list[str]:
     return [a.strip() for a in rest.split(",") if a.strip()]
 
@@ -394,6 +458,14 @@ def parse(text: str, file: str = "<input>", prog_type: ProgType | None = None) -
                     raise InputError(file, lineno, col0, f"bad .map directive: {rest}") from None
             elif name == ".license":
                 license_ = rest.strip().strip('"')
+            elif name == ".insn":
+                try:
+                    rawp = _raw_insn(rest)
+                except AsmError as e:
+                    raise InputError(file, lineno, col0, e.msg) from None
+                sec = section()
+                sec.pending.append((rawp, SourceLoc(file, lineno, col0, raw.strip())))
+                sec.slot += rawp.insn.slots
             elif name == ".subprog":
                 parts = rest.replace(",", " ").split()
                 if len(parts) >= 2 and parts[1] == "global":
@@ -432,6 +504,8 @@ def _finish(sec: _Section, file: str, prog_type: ProgType | None, maps: dict[str
         if pend.target is not None:
             insn = _resolve(insn, pend.target, pc, sec.labels, maps, used_maps, funcs, global_subprogs, loc)
         insns.append(insn)
+        if pend.tail is not None:
+            insns.append(pend.tail)
         locs.extend([loc] * insn.slots)
         pc += insn.slots
     slots = with_tails(insns)

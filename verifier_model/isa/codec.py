@@ -9,6 +9,7 @@ from .insn import Imm64Tail, Insn, LoadImm64, insn_type_for
 from .opcodes import Cls, Mode, Size
 
 _INSN = struct.Struct("<BBhi")
+_LD_IMM64 = Cls.LD | Mode.IMM | Size.DW
 
 
 def _s32(v: int) -> int:
@@ -16,18 +17,31 @@ def _s32(v: int) -> int:
     return v - (1 << 32) if v & 0x80000000 else v
 
 
+def _s16(v: int) -> int:
+    v &= 0xFFFF
+    return v - 0x10000 if v & 0x8000 else v
+
+
 def encode_slot(code: int, dst: int, src: int, off: int, imm: int) -> bytes:
-    return _INSN.pack(code & 0xFF, ((src & 0xF) << 4) | (dst & 0xF), off, _s32(imm))
+    return _INSN.pack(code & 0xFF, ((src & 0xF) << 4) | (dst & 0xF), _s16(off), _s32(imm))
 
 
 def encode(insns: Iterable[Insn]) -> bytes:
-    """Encode a slot list (tails are produced from their LoadImm64, stray tails ignored)."""
+    """Encode a slot list. The second slot of an ld_imm64 is its Imm64Tail when one follows it
+    (raw fields kept, so encode(decode(b)) == b), else a clean one from `imm_hi`; stray tails
+    are ignored."""
     out = bytearray()
+    pending_tail = -1  # where the synthesized tail of the last ld_imm64 sits in `out`
     for insn in insns:
         if isinstance(insn, Imm64Tail):
+            if pending_tail >= 0:
+                out[pending_tail:pending_tail + 8] = encode_slot(insn.code, insn.dst, insn.src, insn.off, insn.imm)
+            pending_tail = -1
             continue
+        pending_tail = -1
         out += encode_slot(insn.code, insn.dst, insn.src, insn.off, insn.imm)
-        if isinstance(insn, LoadImm64):
+        if isinstance(insn, LoadImm64) and insn.code == _LD_IMM64:
+            pending_tail = len(out)
             out += encode_slot(0, 0, 0, 0, insn.imm_hi)
     return bytes(out)
 
@@ -66,12 +80,15 @@ def decode(data: bytes, file: str = "<bytes>") -> tuple[Insn, ...]:
 
 
 def with_tails(insns: Sequence[Insn]) -> tuple[Insn, ...]:
-    """Insert the Imm64Tail slot after every LoadImm64 that lacks one."""
+    """Insert the Imm64Tail slot after every ld_imm64 that lacks one (a tail that directly
+    follows its ld_imm64 is kept as it is; stray tails are dropped)."""
     out: list[Insn] = []
+    n = len(insns)
     for k, insn in enumerate(insns):
         if isinstance(insn, Imm64Tail):
             continue
         out.append(insn)
-        if isinstance(insn, LoadImm64) and insn.slots == 2 and insn.code == 0x18:
-            out.append(Imm64Tail(0, 0, 0, 0, insn.imm_hi))
+        if isinstance(insn, LoadImm64) and insn.code == _LD_IMM64:
+            nxt = insns[k + 1] if k + 1 < n else None
+            out.append(nxt if isinstance(nxt, Imm64Tail) else Imm64Tail(0, 0, 0, 0, insn.imm_hi))
     return tuple(out)

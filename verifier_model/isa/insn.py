@@ -126,7 +126,9 @@ class LoadImm64(Insn):
 
     @property
     def slots(self) -> int:
-        return 2
+        """2 for the real ld_imm64 (code 0x18); any other BPF_LD|BPF_IMM code is one invalid slot,
+        as the kernel reads it ("invalid BPF_LD_IMM insn")."""
+        return 2 if self.code == 0x18 else 1
 
     @property
     def value(self) -> int:

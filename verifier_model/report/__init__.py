@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..program import Program, SourceLoc
     from ..result import Result
 
-_NUM_RE = re.compile(r"(?<![A-Za-z_])-?(0x[0-9a-fA-F]+|\d+)\b")
+_NUM_RE = re.compile(r"(?<![A-Za-z0-9_])-?(0x[0-9a-fA-F]+|\d+)\b")
 
 ROW_KEYS = ("file", "program", "prog_type", "verdict", "error", "error_class", "insn", "line",
             "processed_insns", "states", "peak_states", "path", "duration")
