@@ -21,3 +21,13 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
+# The SARIF 2.1.0 JSON schema the report tests validate against: fetched from the npm registry
+# (Microsoft's @microsoft/jest-sarif ships the OASIS schema) into .cache/, never committed.
+# Without npm or the registry the schema tests skip and say so.
+schema=.cache/sarif/package/lib/schemas/sarif-2.1.0-rtm.5.json
+if [ ! -s "$schema" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p .cache/sarif
+  ( cd .cache/sarif && tgz=$(npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 2>/dev/null) \
+      && tar xzf "$tgz" package/lib/schemas/sarif-2.1.0-rtm.5.json && rm -f "$tgz" ) \
+    || echo "setup: note: could not fetch the SARIF schema from npm; schema tests will skip" >&2
+fi

@@ -1,6 +1,10 @@
-"""triage/agreement.py: the figures and disagreement classes, with stand-in verifiers."""
+"""triage/agreement.py: the figures and disagreement classes, with stand-in verifiers, and the
+real model against the live kernel."""
 from __future__ import annotations
 
+import pytest
+
+from verifier_model.kernel import loader
 from verifier_model.program import Program
 from verifier_model.result import Result
 from verifier_model.triage.agreement import compare, format_report, measure
@@ -39,3 +43,15 @@ def test_measure_groups_disagreements_with_numbers_masked() -> None:
                                         "model[Unreleased reference id=N alloc_insn=N]")
     assert r["model_failures"] == {"RuntimeError: boom N": 1}
     assert "first-error-line agreement 8/12" in format_report(r)
+
+
+def test_measure_real_model_against_the_live_kernel() -> None:
+    ok, reason = loader.available()
+    if not ok:
+        pytest.skip(reason)
+    r = measure(31, 150, prog_types=("xdp", "tc"))
+    assert r["programs"] == 300 and set(r["kernel_verdicts"]) == {"accept", "reject"}
+    assert r["model_failures"] == {}
+    # the issue's bar is >= 99% verdict and >= 97% first-line agreement; the model reaches 100%
+    assert (r["verdict_agree"], r["first_line_agree"], r["error_block_agree"]) == (300, 300, 300), \
+        format_report(r)

@@ -19,7 +19,6 @@ from ..errors import InputError
 from ..isa import names
 from ..isa.codec import with_tails
 from ..isa.insn import Alu, Imm64Tail, Insn, Jmp, LegacyLoad, Load, LoadImm64, Store, StoreImm, insn_type_for
-from ..isa.printer_kernel import ADDR_SPACE_CAST
 from ..isa.opcodes import (
     PSEUDO_CALL,
     PSEUDO_FUNC,
@@ -37,6 +36,7 @@ from ..isa.opcodes import (
     Src,
     prog_type_from_section,
 )
+from ..isa.printer_kernel import ADDR_SPACE_CAST
 from ..program import FuncInfo, MapDef, Program, SourceLoc
 
 GRAMMAR = Path(__file__).resolve().parents[2] / "grammars" / "bpf_asm.lark"
@@ -99,10 +99,8 @@ def _int(tok: Token | str) -> int:
     if len(digits) > 80:
         raise AsmError(f"number {s[:24]}... is too large")
     try:
-        if digits[:2] in ("0x", "0X"):
-            v = int(digits[2:], 16)
-        elif digits[:2] in ("0b", "0B"):
-            v = int(digits[2:], 2)
+        if digits[:2] in ("0x", "0X", "0b", "0B"):
+            v = int(digits, 0)
         elif len(digits) > 1 and digits[0] == "0":
             v = int(digits, 8)
         else:
@@ -213,6 +211,8 @@ class _Build(Transformer):  # type: ignore[type-arg]
             raise AsmError("address register must be 64-bit")
         if signed and sz == Size.DW:
             raise AsmError("there is no sign-extending 64-bit load")
+        if not dst.wide and (signed or sz == Size.DW):
+            raise AsmError("64-bit and sign-extending loads need a 64-bit destination register")
         mode = Mode.MEMSX if signed else Mode.MEM
         return _Pending(Load(Cls.LDX | mode | sz, dst.n, base.n, _s16(_int(off), "offset"), 0))
 
@@ -220,6 +220,8 @@ class _Build(Transformer):  # type: ignore[type-arg]
         sz, signed = _size(size)
         if signed or not base.wide:
             raise AsmError("invalid store")
+        if sz == Size.DW and not src.wide:
+            raise AsmError("a 64-bit store needs a 64-bit source register")
         return _Pending(Store(Cls.STX | Mode.MEM | sz, base.n, src.n, _s16(_int(off), "offset"), 0))
 
     def store_imm(self, size: Token, base: _Reg, off: Token, value: int) -> _Pending:
@@ -259,13 +261,13 @@ class _Build(Transformer):  # type: ignore[type-arg]
 
     def ld_abs(self, dst: _Reg, size: Token, value: int) -> _Pending:
         sz, signed = _size(size)
-        if dst.n != 0 or signed or sz == Size.DW:
+        if dst.n != 0 or not dst.wide or signed or sz == Size.DW:
             raise AsmError("legacy packet loads are r0 = *(u8|u16|u32 *)skb[...]")
         return _Pending(LegacyLoad(Cls.LD | Mode.ABS | sz, 0, 0, 0, _imm32(value)))
 
     def ld_ind(self, dst: _Reg, size: Token, idx: _Reg, off: Token | None = None) -> _Pending:
         sz, signed = _size(size)
-        if dst.n != 0 or signed or sz == Size.DW:
+        if dst.n != 0 or not dst.wide or signed or sz == Size.DW:
             raise AsmError("legacy packet loads are r0 = *(u8|u16|u32 *)skb[...]")
         return _Pending(LegacyLoad(Cls.LD | Mode.IND | sz, 0, idx.n, 0, _imm32(_int(off) if off else 0)))
 
@@ -316,8 +318,116 @@ def _parser() -> Lark:
     return Lark(GRAMMAR.read_text(), parser="lalr", transformer=_Build(), maybe_placeholders=False)
 
 
+# --- the fast path -------------------------------------------------------------------------
+# The most frequent instruction shapes, in their plainest spelling (single blanks, decimal
+# numbers), are recognized by one regular expression each and built by the same _Build methods
+# the grammar's transformer uses; anything else, and every error, goes through lark. Names that
+# the grammar lexes as a register or keyword are left to lark too. tests/test_asm_fuzz.py checks
+# that both paths agree on random and mutated lines.
+
+_R = r"([rw])(10|[0-9])"
+_DEC = r"(-?(?:0|[1-9][0-9]{0,11}))"
+_UOFF = r"([+-]) (0|[1-9][0-9]{0,5})"
+_NAME_RE = r"([A-Za-z_.$][A-Za-z0-9_.$]*)"
+_TARGET = rf"(?:([+-](?:0|[1-9][0-9]{{0,5}}))|{_NAME_RE})"
+_KEYWORDISH = re.compile(
+    r"[rw](?:10|[0-9])|[us](?:8|16|32|64)|(?:be|le|bswap)(?:16|32|64)|atomic_fetch_(?:add|and|or|xor)"
+    r"|(?:cmp)?xchg(?:32_32|_64)|addr_space_cast|ll|if|goto|gotol|may_goto|call|callx|exit|lock|skb"
+)
+_FAST_ALU = re.compile(rf"{_R} (\+=|-=|\*=|/=|%=|\|=|&=|\^=|<<=|>>=|s>>=|s/=|s%=|=) (?:{_R}|{_DEC})")
+_FAST_LOAD = re.compile(rf"{_R} = \*\(([us](?:8|16|32|64)) \*\)\(r(10|[0-9]) {_UOFF}\)")
+_FAST_STORE = re.compile(rf"\*\(([us](?:8|16|32|64)) \*\)\(r(10|[0-9]) {_UOFF}\) = (?:{_R}|{_DEC})")
+_FAST_JCOND = re.compile(rf"if {_R} (==|!=|>=|>|<=|<|s>=|s>|s<=|s<|&) (?:{_R}|{_DEC}) goto {_TARGET}")
+_FAST_GOTO = re.compile(rf"goto {_TARGET}")
+_FAST_CALL = re.compile(rf"call (?:{_NAME_RE}|(0|[1-9][0-9]{{0,9}}))")
+_FAST_LDIMM = re.compile(rf"r(10|[0-9]) = (?:{_DEC}|{_NAME_RE}) ll")
+_B = _Build()
+# the builder's methods, bound once (lark's v_args wraps them anew on every attribute access)
+_B_ALU, _B_MOV, _B_LOAD, _B_LD_IMM64 = _B.alu, _B.mov, _B.load, _B.ld_imm64
+_B_STORE, _B_STORE_IMM, _B_JCOND, _B_JA, _B_CALL, _B_EXIT = _B.store, _B.store_imm, _B.jcond, _B.ja, _B.call, _B.exit
+
+
+def _fast_target(off: str | None, name: str | None) -> tuple[str, int | str] | None:
+    if off is not None:
+        return ("off", int(off))
+    if name is None or _KEYWORDISH.fullmatch(name):
+        return None
+    return ("label", name)
+
+
+def _fast(text: str) -> _Pending | None:
+    """The instruction `text` (stripped) when it has one of the common plain shapes, else None."""
+    c = text[:1]
+    if c in "rw":
+        if m := _FAST_ALU.fullmatch(text):
+            dst = _Reg(int(m[2]), m[1] == "r")
+            src: _Reg | int = _Reg(int(m[5]), m[4] == "r") if m[4] else int(m[6])
+            return _B_MOV(dst, src) if m[3] == "=" else _B_ALU(dst, Token("ALUOP", m[3]), src)
+        if m := _FAST_LOAD.fullmatch(text):
+            return _B_LOAD(_Reg(int(m[2]), m[1] == "r"), Token("SIZE", m[3]), _Reg(int(m[4]), True),
+                           Token("OFFSET", m[5] + m[6]))
+        if m := _FAST_LDIMM.fullmatch(text):
+            if m[2] is not None:
+                return _B_LD_IMM64(_Reg(int(m[1]), True), int(m[2]))
+            if _KEYWORDISH.fullmatch(m[3]):
+                return None
+            return _B_LD_IMM64(_Reg(int(m[1]), True), Token("NAME", m[3]))
+        return None
+    if c == "*":
+        if m := _FAST_STORE.fullmatch(text):
+            size, base, off = Token("SIZE", m[1]), _Reg(int(m[2]), True), Token("OFFSET", m[3] + m[4])
+            if m[5]:
+                return _B_STORE(size, base, off, _Reg(int(m[6]), m[5] == "r"))
+            return _B_STORE_IMM(size, base, off, int(m[7]))
+        return None
+    if c == "i":
+        if m := _FAST_JCOND.fullmatch(text):
+            tgt = _fast_target(m[7], m[8])
+            if tgt is None:
+                return None
+            b: _Reg | int = _Reg(int(m[5]), m[4] == "r") if m[4] else int(m[6])
+            return _B_JCOND(_Reg(int(m[2]), m[1] == "r"), Token("CMP", m[3]), b, tgt)
+        return None
+    if c == "g":
+        if m := _FAST_GOTO.fullmatch(text):
+            tgt = _fast_target(m[1], m[2])
+            return _B_JA(tgt) if tgt is not None else None
+        return None
+    if c == "c":
+        if m := _FAST_CALL.fullmatch(text):
+            if m[2] is not None:
+                return _B_CALL(int(m[2]))
+            return None if _KEYWORDISH.fullmatch(m[1]) else _B_CALL(Token("NAME", m[1]))
+        return None
+    if text == "exit":
+        return _B_EXIT()
+    return None
+
+
+_LINE_CACHE: dict[str, tuple[Insn, str | None]] = {}
+_LINE_CACHE_MAX = 200_000
+
+
+def _parse_insn(parser: Lark, body: str) -> _Pending:
+    """One instruction: the per-line cache, then the fast path, then the LALR parser."""
+    text = body.strip()
+    hit = _LINE_CACHE.get(text)
+    if hit is not None:
+        return _Pending(hit[0], hit[1])
+    pend = _fast(text)
+    if pend is None:
+        pend = parser.parse(body)
+    if pend.tail is None:
+        if len(_LINE_CACHE) >= _LINE_CACHE_MAX:
+            _LINE_CACHE.clear()
+        _LINE_CACHE[text] = (pend.insn, pend.target)
+    return pend
+
+
 def _strip_comment(line: str) -> str:
     """Drop `#`, `//` and `;` comments (outside double quotes)."""
+    if "#" not in line and ";" not in line and "/" not in line:
+        return line
     in_str = False
     for i, ch in enumerate(line):
         if ch == '"':
@@ -473,7 +583,7 @@ def parse(text: str, file: str = "<input>", prog_type: ProgType | None = None) -
             continue  # other directives (.text, .globl, .p2align, .type, .size, .file, .loc, ...)
         sec = section()
         try:
-            pend = parser.parse(body)
+            pend = _parse_insn(parser, body)
         except AsmError as e:
             raise InputError(file, lineno, col0, e.msg) from None
         except UnexpectedInput as e:
@@ -566,6 +676,11 @@ def _resolve(
 def _add_func(funcs: dict[int, FuncInfo], at: int, name: str, global_subprogs: set[str]) -> None:
     if at not in funcs:
         funcs[at] = FuncInfo(at, name, "global" if name in global_subprogs else "static")
+
+
+def clear_caches() -> None:
+    """Forget the per-line parse cache (benchmarks measure a cold parse)."""
+    _LINE_CACHE.clear()
 
 
 def parse_file(path: str | Path, prog_type: ProgType | None = None) -> list[Program]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .opcodes import (
+    PSEUDO_CALL,
+    PSEUDO_KFUNC_CALL,
     SIZE_BYTES,
     AluOp,
     AtomicOp,
@@ -19,8 +21,6 @@ from .opcodes import (
     Mode,
     Size,
     Src,
-    PSEUDO_CALL,
-    PSEUDO_KFUNC_CALL,
 )
 
 

@@ -122,7 +122,8 @@ class ProgType(IntEnum):
 
 # libbpf SEC() prefixes -> program type (tools/lib/bpf/libbpf.c section_defs)
 SECTION_PROG_TYPES: tuple[tuple[str, ProgType], ...] = (
-    ("xdp", ProgType.XDP),
+    ("xdp.frags", ProgType.XDP),  # also xdp.frags/devmap, xdp.frags/cpumap
+    ("xdp", ProgType.XDP),  # also xdp/devmap, xdp/cpumap
     ("tcx/ingress", ProgType.SCHED_CLS),
     ("tcx/egress", ProgType.SCHED_CLS),
     ("tc/ingress", ProgType.SCHED_CLS),
@@ -136,6 +137,13 @@ SECTION_PROG_TYPES: tuple[tuple[str, ProgType], ...] = (
     ("cgroup_skb/ingress", ProgType.CGROUP_SKB),
     ("cgroup_skb/egress", ProgType.CGROUP_SKB),
     ("cgroup/skb", ProgType.CGROUP_SKB),
+    ("kprobe", ProgType.KPROBE),
+    ("kretprobe", ProgType.KPROBE),
+    ("uprobe", ProgType.KPROBE),
+    ("uretprobe", ProgType.KPROBE),
+    ("tracepoint", ProgType.TRACEPOINT),
+    ("tp", ProgType.TRACEPOINT),
+    ("perf_event", ProgType.PERF_EVENT),
 )
 
 PROG_TYPE_NAMES = {

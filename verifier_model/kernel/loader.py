@@ -2,8 +2,10 @@
 
 Maps named by the program are created for the load; kfunc calls written by name get the
 running kernel's BTF id; programs with subprograms get a program BTF with func_info
-(verifier_model.btf.func_info). Every fd is closed before returning. Accepted programs are
-unloaded at once (the fd is closed); nothing is attached.
+(verifier_model.btf.func_info); programs with C line info (`Program.c_locs`, from an ELF
+object's .BTF.ext) also pass it as line_info, so the log shows `; source @ file:line` lines.
+Every fd is closed before returning. Accepted programs are unloaded at once (the fd is
+closed); nothing is attached.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import errno as errno_mod
 import os
 import platform
 import signal
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -29,7 +32,7 @@ from ..isa.opcodes import (
     PSEUDO_MAP_VALUE,
     ProgType,
 )
-from ..program import Program
+from ..program import Program, SourceLoc
 from ..result import Result
 from .log import error_block, parse_stats
 from .privilege import CAP_PERFMON, CAP_SYS_ADMIN, LoadTimeout, run_in_child
@@ -155,7 +158,7 @@ def _load_here(program: Program, *, log_level: int, log_size: int, deadline: flo
     with ExitStack() as fds:
         try:
             insns, fd_array = _create_maps(program, fds)
-            btf_fd, func_info = _prog_btf(program, fds)
+            btf_fd, func_info, line_info = _prog_btf(program, fds)
         except BpfSyscallError as e:
             return Result(
                 verdict="error",
@@ -170,7 +173,7 @@ def _load_here(program: Program, *, log_level: int, log_size: int, deadline: flo
                 with _alarm(deadline) as fired:
                     fd, log, true_size, duration = _prog_load(
                         program, code, log_level=log_level, log_size=size, btf_fd=btf_fd,
-                        func_info=func_info, fd_array=fd_array,
+                        func_info=func_info, line_info=line_info, fd_array=fd_array,
                     )
             except _LoadFailed as f:
                 if fired[0] and f.errno == errno_mod.EAGAIN:
@@ -224,6 +227,7 @@ def _prog_load(
     log_size: int,
     btf_fd: int = 0,
     func_info: list[tuple[int, int]] | None = None,
+    line_info: list[tuple[int, int, int, int]] | None = None,
     fd_array: list[int] | None = None,
 ) -> tuple[int, str, int, float]:
     """One BPF_PROG_LOAD: (fd, log, log_true_size, seconds), or raises _LoadFailed."""
@@ -248,6 +252,12 @@ def _prog_load(
         attr.func_info_rec_size = ctypes.sizeof(FuncInfoRec)
         attr.func_info = ctypes.addressof(recs)
         attr.func_info_cnt = len(func_info)
+    if func_info and line_info:
+        lrecs = (LineInfoRec * len(line_info))(*(LineInfoRec(*rec) for rec in line_info))
+        keep.append(lrecs)
+        attr.line_info_rec_size = ctypes.sizeof(LineInfoRec)
+        attr.line_info = ctypes.addressof(lrecs)
+        attr.line_info_cnt = len(line_info)
     if fd_array:
         arr = (ctypes.c_int * len(fd_array))(*fd_array)
         keep.append(arr)
@@ -308,13 +318,66 @@ def with_kfunc_ids(program: Program) -> Program:
     return replace(program, insns=tuple(insns))
 
 
-def _prog_btf(program: Program, fds: ExitStack) -> tuple[int, list[tuple[int, int]]]:
-    """Load the program BTF when the program has subprograms; (btf fd, func_info records)."""
+def _prog_btf(program: Program, fds: ExitStack) -> tuple[int, list[tuple[int, int]], list[tuple[int, int, int, int]]]:
+    """Load the program BTF when the program has subprograms or C line info; (btf fd,
+    func_info records, line_info records)."""
     from ..btf.func_info import build_prog_btf, subprog_starts
 
-    if len(subprog_starts(program)) < 2:
-        return 0, []
+    starts = subprog_starts(program)
+    lines = line_records(program, starts)
+    if len(starts) < 2 and not lines:
+        return 0, [], []
     blob, records = build_prog_btf(program)
+    line_info: list[tuple[int, int, int, int]] = []
+    if lines:
+        blob, offs = _append_strings(blob, [s for _, loc in lines for s in (loc.file, loc.text)])
+        line_info = [(insn, offs[loc.file], offs[loc.text], (loc.line << 10) | (loc.col & 0x3FF))
+                     for insn, loc in lines]
     fd = btf_load(blob)
     fds.callback(os.close, fd)
-    return fd, records
+    return fd, records, line_info
+
+
+class LineInfoRec(ctypes.Structure):
+    """struct bpf_line_info."""
+
+    _fields_ = [("insn_off", ctypes.c_uint32), ("file_name_off", ctypes.c_uint32),
+                ("line_off", ctypes.c_uint32), ("line_col", ctypes.c_uint32)]
+
+
+def line_records(program: Program, starts: list[int]) -> list[tuple[int, SourceLoc]]:
+    """The line_info to pass for `program.c_locs`: a record where the C location changes and
+    at every subprogram start (check_btf_line wants one exactly there), never on an ld_imm64
+    tail; none at all unless every subprogram start has a location."""
+    if not program.c_locs or any(program.c_loc(s) is None for s in starts):
+        return []
+    starts_set = set(starts)
+    out: list[tuple[int, SourceLoc]] = []
+    prev: SourceLoc | None = None
+    for idx, _insn in program.instructions():
+        loc = program.c_loc(idx)
+        if loc is None:
+            continue
+        if idx in starts_set or loc != prev:
+            out.append((idx, loc))
+            prev = loc
+    return out
+
+
+def _append_strings(blob: bytes, strings: list[str]) -> tuple[bytes, dict[str, int]]:
+    """Add `strings` to the string section of a BTF blob whose string section comes last (what
+    BtfBuilder writes); their offsets."""
+    hdr = struct.unpack_from("<HBBIIIII", blob)
+    hdr_len, str_off, str_len = hdr[3], hdr[6], hdr[7]
+    if hdr_len + str_off + str_len != len(blob):
+        raise ValueError("the BTF blob's string section is not at its end")
+    section = blob[hdr_len + str_off:]
+    offs: dict[str, int] = {"": 0}
+    added = bytearray()
+    for s in strings:
+        if s in offs:
+            continue
+        offs[s] = str_len + len(added)
+        added += s.encode() + b"\0"
+    new_hdr = struct.pack("<HBBIIIII", *hdr[:7], str_len + len(added))
+    return new_hdr + blob[len(new_hdr):hdr_len + str_off] + section + bytes(added), offs

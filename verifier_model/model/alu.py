@@ -333,8 +333,8 @@ def _sanitize_check_bounds(env: Env, state: State, idx: int, d: int, out: Reg) -
             from .memory import tnum_strn
 
             raise _err(idx, f"R{d} variable stack access prohibited for !root, var_off={tnum_strn(var)} off={off}")
-        if off < -512 or off > 0:
-            raise _err(idx, f"R{d} stack pointer arithmetic goes out of range, prohibited for !root, off={off}")
+        if off < -512 or off >= 0:
+            raise _err(idx, f"R{d} stack pointer arithmetic goes out of range, prohibited for !root; off={off}")
     elif out.type == RegType.PTR_TO_MAP_VALUE:
         from . import maps
 

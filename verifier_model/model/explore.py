@@ -460,9 +460,9 @@ class Explorer:
             alumod.check_reg_read(state, idx, insn.src)
             alumod.check_reg_write(idx, insn.dst)
             src = state.reg(insn.src)
-            self._save_aux_ptr_type(idx, src)
             entry[2] = _stack_slot(src, insn.off)
             state = memory.check_mem_access(env, state, idx, insn.src, insn.off, insn.size, "read", insn.dst, insn=insn)
+            self._save_aux_ptr_type(idx, src)  # after the access check, as check_load_mem orders them
             path.state = state
             self._after(path, insn, path.state)
             return idx + 1
@@ -479,10 +479,10 @@ class Explorer:
                 alumod.check_reg_read(state, idx, insn.src)
                 alumod.check_reg_read(state, idx, insn.dst)
                 dst = state.reg(insn.dst)
-                self._save_aux_ptr_type(idx, dst)
                 entry[2] = _stack_slot(dst, insn.off)
                 state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", insn.src,
                                                 insn=insn)
+                self._save_aux_ptr_type(idx, dst)
             path.state = state
             self._after(path, insn, path.state)
             return idx + 1
@@ -491,9 +491,9 @@ class Explorer:
                 raise VerifierError(idx, ["BPF_ST uses reserved fields"], EINVAL)
             alumod.check_reg_read(state, idx, insn.dst)
             dst = state.reg(insn.dst)
-            self._save_aux_ptr_type(idx, dst)
             entry[2] = _stack_slot(dst, insn.off)
             state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", -1, insn=insn)
+            self._save_aux_ptr_type(idx, dst)
             path.state = state
             self._after(path, insn, path.state)
             return idx + 1

@@ -6,11 +6,13 @@ A row is a plain dict (JSON-ready; it crosses process boundaries in `triage`):
 
     file, program, prog_type, verdict ('accept'|'reject'|'error'), error (list of lines),
     error_class (the first error line with its numbers folded; '' when accepted), insn, line,
+    source_file,
     processed_insns, states, peak_states, path ([[insn, 'taken'|'fallthrough'|''], ...]),
     duration (s), and when asked: log, witness.
 
-`insn` is the instruction the error is reported at and `line` its source line (C line from
-BTF line info when known, else the input file's line).
+`insn` is the instruction the error is reported at and `line` its source line: the C line from
+BTF line info when known (then `source_file` names the C file), else the line in the input file
+(`source_file` None).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 _NUM_RE = re.compile(r"(?<![A-Za-z0-9_])-?(0x[0-9a-fA-F]+|\d+)\b")
 
-ROW_KEYS = ("file", "program", "prog_type", "verdict", "error", "error_class", "insn", "line",
+ROW_KEYS = ("file", "program", "prog_type", "verdict", "error", "error_class", "insn", "line", "source_file",
             "processed_insns", "states", "peak_states", "path", "duration")
 
 
@@ -63,6 +65,15 @@ def source_line(prog: Program | None, insn: int | None) -> int | None:
     return int(loc.line) if loc is not None and loc.line else None
 
 
+def source_file(prog: Program | None, insn: int | None) -> str | None:
+    """The C file of slot `insn` when its line comes from BTF line info (else None: the line is
+    in the input file itself)."""
+    if prog is None or insn is None or not prog.c_locs or not 0 <= insn < len(prog.c_locs):
+        return None
+    loc = prog.c_locs[insn]
+    return loc.file if loc is not None and loc.file else None
+
+
 def program_name(prog: Program) -> str:
     return prog.section or prog.name
 
@@ -92,6 +103,7 @@ def make_row(file: str, prog: Program, res: Result, *, log: bool = False,
         "error_class": error_class(errors, res.verdict),
         "insn": res.insn,
         "line": source_line(prog, res.insn),
+        "source_file": source_file(prog, res.insn),
         "processed_insns": res.processed,
         "states": res.states,
         "peak_states": res.peak_states,
@@ -131,4 +143,4 @@ def public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["ROW_KEYS", "error_class", "error_row", "exit_status", "fold", "make_row", "program_name",
-           "public", "rule_id", "source_line", "source_loc"]
+           "public", "rule_id", "source_file", "source_line", "source_loc"]

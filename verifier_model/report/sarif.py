@@ -5,8 +5,9 @@
   (`Unreleased reference id=2 alloc_insn=19` -> `unreleased-reference-id-n-alloc-insn-n`);
   inputs that could not be read are `input-error`, programs the model does not cover
   `model-unsupported`;
-- one result per rejected (or unchecked) program, located by file and line (`region.startLine`,
-  the C line when BTF line info is known, else the input line of the failing instruction);
+- one result per rejected (or unchecked) program, located by file and line (`region.startLine`):
+  the C file and line of the failing instruction when BTF line info is known, else the input
+  file and line;
 - the rejected path as a code flow: one thread-flow location per conditional jump on the path
   (with its direction) and a last one at the error instruction.
 """
@@ -16,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from . import fold, rule_id, source_line
+from . import fold, rule_id, source_file, source_line
 
 if TYPE_CHECKING:
     from ..program import Program
@@ -71,9 +72,12 @@ def _code_flow(row: dict[str, Any], prog: Program | None) -> dict[str, Any] | No
         else:
             err = row["error"][0] if row["error"] else "error"
             msg = f"insn {insn}: {text}: {err}" if text else f"insn {insn}: {err}"
-        line = source_line(prog, int(insn)) if prog is not None else (row.get("line") if k == last else None)
+        if prog is not None:
+            line, src = source_line(prog, int(insn)), source_file(prog, int(insn))
+        else:
+            line, src = (row.get("line"), row.get("source_file")) if k == last else (None, None)
         steps.append({
-            "location": {"physicalLocation": _physical(row["file"], line), "message": {"text": msg}},
+            "location": {"physicalLocation": _physical(src or row["file"], line), "message": {"text": msg}},
             "executionOrder": k + 1,
             "importance": "essential" if direction == "" or k == last else "important",
             "properties": {"insn": int(insn), "direction": direction or "error"},
@@ -98,7 +102,7 @@ def to_sarif(rows: list[dict[str, Any]], programs: list[Program | None] | None =
             rules.append({"id": rid, "name": rid, "shortDescription": {"text": desc[:1000]},
                           "helpUri": HELP_URI,
                           "defaultConfiguration": {"level": "error" if row["verdict"] == "reject" else "warning"}})
-        loc: dict[str, Any] = {"physicalLocation": _physical(row["file"], row.get("line"))}
+        loc: dict[str, Any] = {"physicalLocation": _physical(row.get("source_file") or row["file"], row.get("line"))}
         if row.get("program"):
             loc["logicalLocations"] = [{"name": str(row["program"]), "kind": "function"}]
         res: dict[str, Any] = {

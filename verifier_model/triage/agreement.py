@@ -24,16 +24,16 @@ ParseFn = Callable[[str, str], list[Program]]
 
 
 def _default_parse(text: str, name: str) -> list[Program]:
-    from ..frontend.asm import parse  # type: ignore[import-not-found,unused-ignore]
+    from ..frontend.asm import parse
 
-    return parse(text, name)  # type: ignore[no-any-return]
+    return parse(text, name)
 
 
 def _default_model(privileged: bool, profile: str) -> ModelFn:
     def run(p: Program) -> Result:
-        from ..model import check  # type: ignore[attr-defined,unused-ignore]
+        from ..model import check
 
-        return check(p, profile=profile, privileged=privileged)  # type: ignore[no-any-return]
+        return check(p, profile=profile, privileged=privileged)
 
     return run
 
