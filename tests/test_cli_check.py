@@ -258,9 +258,9 @@ def test_sarif_of_an_input_error_is_valid(tmp_path: Path, fake_model: None,
 @needs_model
 @needs_schema
 def test_elf_input_is_located_by_its_c_lines() -> None:
-    obj = ROOT / "examples/c/xdp_ct_leak.o"
+    obj = ROOT / "examples/xdp_ct_leak.o"
     if not obj.exists():
-        pytest.skip("examples/c/xdp_ct_leak.o is not built")
+        pytest.skip("examples/xdp_ct_leak.o is not built")
     pytest.importorskip("verifier_model.frontend.elf")
     p = cli_run("check", "--format", "jsonl", str(obj.relative_to(ROOT)))
     (row,) = [json.loads(x) for x in p.stdout.splitlines()]
@@ -268,9 +268,9 @@ def test_elf_input_is_located_by_its_c_lines() -> None:
         pytest.skip(f"no C line for the error ({row['verdict']})")
     assert row["source_file"].endswith("xdp_ct_leak.c")
     t = cli_run("check", str(obj.relative_to(ROOT)))
-    assert f"(xdp_ct_leak.c:{row['line']})" in t.stdout and "// ./examples/c/xdp_ct_leak.c:" in t.stdout
+    assert f"(xdp_ct_leak.c:{row['line']})" in t.stdout and "// ./examples/xdp_ct_leak.c:" in t.stdout
     s = cli_run("check", "--format", "sarif", str(obj.relative_to(ROOT)))
     doc = json.loads(s.stdout)
     jsonschema.validate(doc, SCHEMA)
     phys = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert phys == {"artifactLocation": {"uri": "examples/c/xdp_ct_leak.c"}, "region": {"startLine": row["line"]}}
+    assert phys == {"artifactLocation": {"uri": "examples/xdp_ct_leak.c"}, "region": {"startLine": row["line"]}}

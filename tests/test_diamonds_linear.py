@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from verifier_model.frontend.asm import parse
 from verifier_model.model import check
-
-
-def diamonds(n: int) -> str:
-    lines = ["\t.section xdp", "\tr7 = 0"]
-    for i in range(n):
-        lines += ["\tcall bpf_get_prandom_u32", f"\tif r0 > 5 goto a{i}", "\tr7 += 1", f"\tgoto b{i}", f"a{i}:",
-                  "\tr7 += 2", f"b{i}:"]
-    lines += ["\tr0 = 2", "\texit"]
-    return "\n".join(lines) + "\n"
+from verifier_model.triage.diamonds import diamonds
 
 
 def test_sequential_diamonds_cost_linear_work() -> None:

@@ -21,7 +21,13 @@ from verifier_model.frontend.dumps import (
 )
 from verifier_model.isa.codec import with_tails
 from verifier_model.isa.insn import Alu, Imm64Tail, Jmp, Load, LoadImm64, Store, StoreImm
-from verifier_model.isa.opcodes import PSEUDO_FUNC, PSEUDO_KFUNC_CALL, PSEUDO_MAP_FD, PSEUDO_MAP_VALUE, ProgType
+from verifier_model.isa.opcodes import (
+    PSEUDO_FUNC,
+    PSEUDO_KFUNC_CALL,
+    PSEUDO_MAP_FD,
+    PSEUDO_MAP_VALUE,
+    ProgType,
+)
 from verifier_model.isa.printer_kernel import format_insn, format_program_kernel
 from verifier_model.program import MapDef, Program
 

@@ -1,4 +1,4 @@
-"""The C examples (examples/c/*.o) against their recorded expectations (foo.expect.json, written
+"""The C examples (examples/*.o) against their recorded expectations (foo.expect.json, written
 by `verifier-model record` from the live kernel): the kernel still says the same, the model
 says the same, and `record` writes sidecars for objects."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from verifier_model.frontend import load
 from verifier_model.program import Program
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "c"
+EXAMPLES = ROOT / "examples"
 OBJECTS = sorted(EXAMPLES.glob("*.o"))
 AVAILABLE, REASON = kernel.available()
 needs_kernel = pytest.mark.skipif(not AVAILABLE, reason=f"kernel oracle: {REASON}")
@@ -58,7 +58,7 @@ def test_every_example_is_built_and_recorded() -> None:
     sources = sorted(p.stem for p in EXAMPLES.glob("*.c"))
     assert sources == sorted(INTENT)
     if not OBJECTS:
-        pytest.skip("examples/c is not built: run examples/c/build.sh")
+        pytest.skip("the C examples are not built: run examples/build.sh")
     assert sorted(p.stem for p in OBJECTS) == sources
     for obj in OBJECTS:
         assert expect_path(obj).exists(), f"run verifier-model record {obj}"
@@ -91,7 +91,7 @@ def test_kernel_log_carries_the_c_source_lines() -> None:
     """The oracle passes the object's line info: the log names C lines as `; text @ file:line`."""
     obj = EXAMPLES / "xdp_ct_leak.o"
     if not obj.exists():
-        pytest.skip("examples/c is not built")
+        pytest.skip("the C examples are not built")
     (program,) = load(obj)
     log = kernel.load(program).log
     line = _source_line(EXAMPLES / "xdp_ct_leak.c", "ct = bpf_xdp_ct_lookup(")
@@ -134,7 +134,7 @@ def _source_line(path: Path, needle: str) -> int:
 def test_record_writes_a_sidecar_for_an_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = EXAMPLES / "xdp_ct_leak.o"
     if not src.exists():
-        pytest.skip("examples/c is not built")
+        pytest.skip("the C examples are not built")
     obj = tmp_path / "leak.o"
     shutil.copy(src, obj)
     assert cli.main(["record", "--dry-run", str(obj)]) == 0
@@ -163,3 +163,15 @@ def test_record_reports_a_truncated_object(tmp_path: Path, monkeypatch: pytest.M
     err = capsys.readouterr().err
     assert str(bad) in err and "error:" in err
     assert not expect_path(bad).exists()
+
+
+@needs_kernel
+def test_diff_takes_an_object(capsys: pytest.CaptureFixture[str]) -> None:
+    """`verifier-model diff foo.o` loads an ELF object (it has no '# profile:' header to read)."""
+    obj = EXAMPLES / "xdp_ct_leak.o"
+    if not obj.exists():
+        pytest.skip("the C examples are not built")
+    assert cli.main(["diff", str(obj)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "verdict     reject (EINVAL)  reject (EINVAL)" in out
+    assert "errors: identical\n  = Unreleased reference id=3 alloc_insn=42\n" in out

@@ -1,5 +1,5 @@
 """The ELF frontend (frontend/elf.py) and the .BTF.ext reader (btf/ext.py), on the objects
-examples/c/build.sh makes and on small objects compiled here with clang-19."""
+examples/build.sh makes and on small objects compiled here with clang-19."""
 from __future__ import annotations
 
 import itertools
@@ -28,14 +28,14 @@ from verifier_model.isa.opcodes import (
 from verifier_model.program import FuncInfo, MapDef, Program
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "c"
+EXAMPLES = ROOT / "examples"
 CLANG = shutil.which("clang-19")
 needs_clang = pytest.mark.skipif(CLANG is None, reason="clang-19 is not installed")
 ARCH_INC = f"/usr/include/{__import__('platform').machine()}-linux-gnu"
 
 
 def example(name: str) -> Path:
-    """examples/c/NAME.o, built by examples/c/build.sh (built here if missing and clang exists)."""
+    """examples/NAME.o, built by examples/build.sh (built here if missing and clang exists)."""
     obj = EXAMPLES / f"{name}.o"
     if not obj.exists():
         if CLANG is None:

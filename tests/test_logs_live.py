@@ -16,7 +16,7 @@ from verifier_model.model import check
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "corpus").rglob("*.s"))
-_ADDR = re.compile(r"(\(18\) r\d+ = )0x[0-9a-f]+( *;|$)", re.M)
+_ADDR = re.compile(r"(\(18\) r\d+ = )0x[0-9a-f]+( *;|$)", re.MULTILINE)
 
 
 def _norm(log: str) -> list[str]:

@@ -11,7 +11,7 @@ from .. import corpus
 from ..errors import InputError
 from ..kernel.log import TraceLine, parse_trace
 from ..result import Result
-from .record import add_prog_type_argument, program_files
+from .record import OBJECT_SUFFIXES, _is_elf, add_prog_type_argument, program_files
 
 # kernel addresses (map pointers in ld_imm64) differ from run to run and from the model's
 _KADDR_RE = re.compile(r"0xffff[0-9a-f]{12}")
@@ -70,10 +70,12 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for path in program_files(args.paths):
         try:
-            privileged = not args.unprivileged and corpus.read_file(path).privileged
+            # an ELF object has no '# profile:' header: it loads privileged, as `record` does
+            is_object = path.suffix in OBJECT_SUFFIXES or _is_elf(path)
+            privileged = not args.unprivileged and (is_object or corpus.read_file(path).privileged)
             programs = load_programs(str(path), args.prog_type)
-        except InputError as e:
-            print(str(e), file=sys.stderr)
+        except (InputError, ValueError, OSError) as e:
+            print(str(e) if isinstance(e, InputError) else f"{path}: error: {e}", file=sys.stderr)
             status = 2
             continue
         for program in programs:

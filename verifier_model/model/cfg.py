@@ -212,7 +212,7 @@ def _bit(r: int) -> int:
     return 1 << r if r < 10 else 0
 
 
-def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:  # noqa: C901
+def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:
     """(registers read, registers written) by one instruction; r10 is not tracked."""
     if isinstance(insn, Alu):
         d = _bit(insn.dst)

@@ -806,8 +806,8 @@ class Explorer:
             raise VerifierError(idx, ["R0 leaks addr as return value"], EACCES)
         if self.subprog_verifying:
             if r0.type != RegType.SCALAR_VALUE:
-                raise VerifierError(idx, [f"At subprogram exit the register R0 is not a scalar value "
-                                          f"({memory.reg_str(r0)})"], EINVAL)
+                raise VerifierError(idx, [(f"At subprogram exit the register R0 is not a scalar value "
+                                           f"({memory.reg_str(r0)})")], EINVAL)
             return
         pt = self.prog.prog_type
         rng: tuple[int, int] | None = None
@@ -1341,13 +1341,11 @@ def _check_stack_depth(env: Env, facts: ProgramFacts, ex: Explorer) -> None:
 
     roots = [0] + [i for i in ex.called_globals]
     for root in roots:
-        best: list[tuple[int, int]] = []
 
         def walk(s: int, total: int, frames: int, seen: tuple[int, ...]) -> None:
             total += rounded(depth.get(s, 0))
             if total > MAX_BPF_STACK:
                 raise VerifierError(None, [f"combined stack size of {frames} calls is {total}. Too large"], EACCES)
-            best.append((total, frames))
             for c in callees.get(s, ()):
                 if c in seen:
                     continue

@@ -68,7 +68,7 @@ class Reg:
     off: int = 0
     id: int = 0
     ref_obj_id: int = 0
-    scalar: Scalar = Scalar.unknown()
+    scalar: Scalar = Scalar.unknown()  # noqa: RUF009 - Scalar is frozen, one shared default is safe
     btf: BtfRef | None = None  # PTR_TO_BTF_ID
     map: MapDef | None = None  # CONST_PTR_TO_MAP, PTR_TO_MAP_VALUE/KEY
     range: int = 0  # packet pointers: bytes proven accessible past off
