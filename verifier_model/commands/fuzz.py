@@ -336,6 +336,12 @@ def summarize(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
     model_errors = Counter(mask(r["reason"]) for r in rows if r["status"] == "model-error")
     n = len(rows) - status["input-error"]
     judged = status["agree"] + status["disagree"]
+    # the two figures, over the programs both sides gave a verdict on: verdict alone, and
+    # the first error line of the kernel's final block (accepted programs have none on both sides)
+    both = [r for r in rows if r["status"] in ("agree", "disagree")]
+    same_verdict = sum(r["model"]["verdict"] == r["kernel"]["verdict"] for r in both)
+    same_first = sum(r["model"]["verdict"] == r["kernel"]["verdict"]
+                     and r["model"]["errors"][:1] == r["kernel"]["errors"][:1] for r in both)
     return {
         "programs": len(rows),
         "agree": status["agree"],
@@ -346,6 +352,8 @@ def summarize(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
         "kernel_verdicts": dict(Counter(r["kernel"]["verdict"] for r in rows if "kernel" in r)),
         "agreement": status["agree"] / n if n else 0.0,
         "agreement_judged": status["agree"] / judged if judged else 0.0,
+        "verdict_agreement": same_verdict / len(both) if both else 0.0,
+        "first_error_agreement": same_first / len(both) if both else 0.0,
         "classes": [{"class": c, "count": k, "examples": examples[c][:5]} for c, k in classes.most_common()],
         "model_error_reasons": dict(model_errors.most_common()),
         "seconds": round(seconds, 1),
@@ -369,6 +377,9 @@ def format_summary(s: dict[str, Any], header: str) -> str:
     valid = s["programs"] - s["input_errors"]
     out.append(f"  agreement      {100 * s['agreement']:.2f}%  ({s['agree']}/{valid}; "
                f"{100 * s['agreement_judged']:.2f}% of the programs the model gave a verdict on)")
+    if "verdict_agreement" in s:
+        out.append(f"  verdicts       {100 * s['verdict_agreement']:.2f}%  first error line "
+                   f"{100 * s['first_error_agreement']:.2f}%  (of the programs the model gave a verdict on)")
     out.append(f"  time           {s['seconds']:.1f} s")
     return "\n".join(out)
 
