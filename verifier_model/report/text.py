@@ -80,9 +80,16 @@ def _where(file: str | None, line: int | None) -> str:
     return f" ({os.path.basename(file)}:{line})" if file else f" (line {line})"
 
 
-def format_path(path: list[Any]) -> str:
-    """`20 fallthrough -> 22 taken -> 26`."""
-    return " -> ".join(f"{i} {d}" if d else f"{i}" for i, d in path)
+def format_path(path: list[Any], prog: Program | None = None) -> str:
+    """`20 fallthrough -> 22 taken -> 26`; for a C program each branch names its C line,
+    `48 taken (xdp_ct_leak.c:21)`, so the leaking branch is found in the source."""
+    def step(i: int, d: str | None) -> str:
+        text = f"{i} {d}" if d else f"{i}"
+        if prog is not None and prog.c_locs and d:
+            text += _where(source_file(prog, i), source_line(prog, i))
+        return text
+
+    return " -> ".join(step(int(i), d) for i, d in path)
 
 
 def format_row(row: dict[str, Any], prog: Program | None = None, *, color: bool = False) -> str:
@@ -112,7 +119,7 @@ def format_row(row: dict[str, Any], prog: Program | None = None, *, color: bool 
                 where = _where(source_file(prog, a), source_line(prog, a))
                 lines.append(f"  reference acquired at insn {a}{where}: {_insn_text(prog, a)}")
     if row.get("path") and v == "reject":
-        lines.append(f"  path: {format_path(row['path'])}")
+        lines.append(f"  path: {format_path(row['path'], prog)}")
     w = row.get("witness")
     if w:
         lines.append("  " + format_witness(w))
