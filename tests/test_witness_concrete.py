@@ -210,3 +210,29 @@ def test_step_limit_stops_infinite_loops() -> None:
 @pytest.mark.parametrize("inputs", [Inputs(), Inputs(packet=b"\x00" * 64, prandom=[3], lookups=[True])])
 def test_inputs_round_trip_through_dicts(inputs: Inputs) -> None:
     assert Inputs.from_dict(inputs.as_dict()) == inputs
+
+
+def test_pointer_arithmetic_out_of_the_region_is_recorded_not_faulted() -> None:
+    """ct + prandom leaves the object (what 'math between ptr_ pointer and register with
+    unbounded min value' stands for): an escape at that instruction, no fault until an access."""
+    prog = asm(LOOKUP + """
+	if r0 == 0 goto out
+	r7 = r0
+	call bpf_get_prandom_u32
+	r2 = r7
+	r2 += r0
+	r3 = r10
+	r3 += -8
+	r1 = r7
+	call bpf_ct_release
+out:
+	r0 = 2
+	exit
+""")
+    exe = run(prog, Inputs(lookups=[True], prandom=[4096]))
+    assert exe.outcome == "exit" and exe.error is None
+    assert [(e.kind, e.insn) for e in exe.escapes] == [(ErrorKind.OUT_OF_BOUNDS, 23)]
+    assert "obj0+0 to obj0+4096" in exe.escapes[0].message
+    assert exe.as_dict()["escapes"][0]["insn"] == 23
+    inside = run(prog, Inputs(lookups=[True], prandom=[248]))  # one past the end is still inside
+    assert inside.escapes == [] and "escapes" not in inside.as_dict()

@@ -128,7 +128,8 @@ def _replay(program: Program, inputs: Inputs, *, start: int, max_steps: int) -> 
 def _replay_report(program: Program, inputs: Inputs, kinds: frozenset[ErrorKind] | None, target: int,
                    branches: list[tuple[int, str]], *, start: int, max_steps: int) -> dict[str, Any]:
     """Run the witness concretely; it is confirmed when the same kind of fault happens at the
-    same instruction (after pointer arithmetic, at the access it leads to)."""
+    same instruction, or, when the error is pointer arithmetic (an ALU instruction) out of
+    bounds, when the concrete run moves a pointer out of its region at that instruction."""
     exe = _replay(program, inputs, start=start, max_steps=max_steps)
     if isinstance(exe, str):
         return {"replayed": False, "replay": {"reason": exe}}
@@ -136,9 +137,10 @@ def _replay_report(program: Program, inputs: Inputs, kinds: frozenset[ErrorKind]
     concrete = [b for b in exe.branches][: len(branches)]
     report["replay"]["branches_match"] = concrete == branches
     ok = False
-    if exe.error is not None and kinds is not None and exe.error.kind in kinds:
-        at_alu = isinstance(program.insns[target], Alu)
-        ok = exe.error.insn == target or (at_alu and exe.error.kind == OOB)
+    if kinds is not None and isinstance(program.insns[target], Alu):
+        ok = OOB in kinds and any(e.insn == target for e in exe.escapes)
+    elif exe.error is not None and kinds is not None and exe.error.kind in kinds:
+        ok = exe.error.insn == target
     report["replayed"] = ok
     return report
 
@@ -172,6 +174,8 @@ def explain_path(program: Program, result: Result, *, timeout_ms: int = 5000) ->
 
     Returns {"feasible": True|False|None, "path": [insn...], "inputs": {...} (feasible),
     "imprecise_branch": insn (infeasible path), "imprecise_insn": insn (infeasible),
+    "imprecise_direction" / "imprecise_visit" (which direction, on the n-th visit of that branch),
+    "path_cut": True when the path was only followed up to its impossible prefix,
     "reason": str (infeasible / unknown), "replayed": bool, "error_kinds": [...], "time": s}.
     """
     t0 = time.monotonic()
@@ -184,8 +188,11 @@ def explain_path(program: Program, result: Result, *, timeout_ms: int = 5000) ->
             raise PathError("the result names no error instruction and has no path")
         followed = follow_path(program, result.path, target, start=start)
         out["path"] = followed.insns
+        if followed.cut:
+            out["path_cut"] = True
         out.update(_decide(program, followed.executor, followed.state, target, kinds, policy_reason,
-                           timeout_ms=timeout_ms, start=start, path_len=len(followed.insns)))
+                           timeout_ms=timeout_ms, start=start, path_len=len(followed.insns),
+                           cut=followed.cut))
     except (PathError, Unsupported, z3.Z3Exception) as e:
         out["reason"] = str(e)
     out["time"] = round(time.monotonic() - t0, 4)
@@ -193,11 +200,14 @@ def explain_path(program: Program, result: Result, *, timeout_ms: int = 5000) ->
 
 
 def _decide(program: Program, ex: Executor, st: SymState, target: int, kinds: frozenset[ErrorKind] | None,
-            policy_reason: str, *, timeout_ms: int, start: int, path_len: int) -> dict[str, Any]:
-    after = st.copy()
-    step = ex.step(after, kinds or frozenset())
-    violation = any_of(v for k, v in step.violations if kinds and k in kinds)
+            policy_reason: str, *, timeout_ms: int, start: int, path_len: int, cut: bool = False) -> dict[str, Any]:
     constraints = st.constraints
+    if cut:  # the branches so far are already impossible: st is not at the target
+        after, violation = st, z3.BoolVal(False)
+    else:
+        after = st.copy()
+        step = ex.step(after, kinds or frozenset())
+        violation = any_of(v for k, v in step.violations if kinds and k in kinds)
     s = _solver(timeout_ms, ex.background())
     lits = [z3.Bool(f"__b{i}") for i in range(len(constraints))]
     for lit, c in zip(lits, constraints, strict=True):
@@ -222,12 +232,16 @@ def _decide(program: Program, ex: Executor, st: SymState, target: int, kinds: fr
     r = s.check(*lits)
     if r == z3.unknown:
         return {"feasible": None, "reason": f"z3 gave up after {timeout_ms} ms ({s.reason_unknown()})"}
+    if cut and r == z3.sat:
+        return {"feasible": None, "reason": f"the path cannot go on from insn {st.pc}: no successor is possible"}
     if r == z3.unsat:
         k = _first_impossible(s, constraints, lits)
         c = constraints[k]
+        visit = sum(1 for x in constraints[:k + 1] if x.insn == c.insn)
+        nth = f" for the {_ordinal(visit)} time" if visit > 1 else ""
         return {"feasible": False, "imprecise_branch": c.insn, "imprecise_insn": c.insn,
-                "imprecise_direction": c.label,
-                "reason": f"no run goes {c.label} at insn {c.insn} after the branches before it on this "
+                "imprecise_direction": c.label, "imprecise_visit": visit,
+                "reason": f"no run goes {c.label} at insn {c.insn}{nth} after the branches before it on this "
                           "path: the verifier's abstract state could not rule that direction out"}
     if kinds is None:
         inputs = ex.inputs_from_model(after, s.model())
@@ -235,6 +249,11 @@ def _decide(program: Program, ex: Executor, st: SymState, target: int, kinds: fr
     return {"feasible": False, "imprecise_branch": None, "imprecise_insn": target,
             "reason": f"every branch on the path is possible, but no run faults ({', '.join(sorted(kinds))}) "
                       f"at insn {target}: {_why_no_fault(program, target)}"}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _why_no_fault(program: Program, target: int) -> str:

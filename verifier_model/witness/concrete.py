@@ -12,7 +12,9 @@ value, so a run is a pure function of (program, inputs).
 Faults detected, each reported with the instruction index (`ErrorKind`): reference leak at
 exit (and at a tail call that succeeds or an LD_ABS that aborts), use after release, double
 release, NULL dereference, out-of-bounds access, and a non-object passed where a kfunc wants an
-acquired object.
+acquired object. Pointer arithmetic that moves a pointer out of its region is not a fault
+at run time (nothing is accessed yet), but it is what the verifier's "pointer arithmetic out of
+range" rejections stand for: each such add/sub is recorded in `Execution.escapes`.
 
 Runtime behaviour of the CT kfuncs follows net/netfilter/nf_conntrack_bpf.c (6.18) as observed
 in kernel_semantics.md §2.4: lookup/alloc validate their arguments (opts__sz 12 or 16, tuple__sz
@@ -352,7 +354,9 @@ class _Frame:
 
 @dataclass
 class Execution:
-    """How a run ended. `branches` lists every conditional jump taken or not, in order."""
+    """How a run ended. `branches` lists every conditional jump taken or not, in order;
+    `escapes` every 64-bit add/sub that moved a pointer out of its region (OUT_OF_BOUNDS at the
+    ALU instruction; the run goes on, only an access through it faults)."""
 
     outcome: Literal["exit", "error", "step_limit"]
     r0: int | None = None
@@ -360,10 +364,14 @@ class Execution:
     branches: list[tuple[int, str]] = field(default_factory=list)
     steps: int = 0
     last_pc: int = 0
+    escapes: list[ConcreteError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "r0": self.r0, "steps": self.steps,
-                "error": self.error.as_dict() if self.error else None}
+        out: dict[str, Any] = {"outcome": self.outcome, "r0": self.r0, "steps": self.steps,
+                               "error": self.error.as_dict() if self.error else None}
+        if self.escapes:
+            out["escapes"] = [e.as_dict() for e in self.escapes]
+        return out
 
 
 def sext(value: int, bits: int) -> int:
@@ -481,6 +489,7 @@ class Machine:
         self.counters: dict[str, int] = {}
         self.pc = 0
         self.branches: list[tuple[int, str]] = []
+        self.escapes: list[ConcreteError] = []
         prog_type = int(program.prog_type)
         self.ctx_ptr_fields = ctx_pointer_fields(prog_type)
         self.pkt = self._add_region("packet", "packet", PKT_BASE, bytearray(inputs.packet))
@@ -537,6 +546,27 @@ class Machine:
             region = self.regions[hit[0]]
             return region, a - region.base
         return None, 0
+
+    def note_escape(self, pc: int, before: list[Value], after: Value) -> None:
+        """Record pointer arithmetic that leaves the region an operand pointed into ([0, size]:
+        one past the end is still inside), as witness/symbolic.py's pointer_escape encodes it.
+        ctx is left out (the verifier forbids ctx arithmetic outright), as are released objects
+        and the stacks of frames that have returned."""
+        a = self.addr(after)
+        for x in before:
+            region, off = self.resolve(x)
+            if region is None or region.kind == "ctx" or not 0 <= off <= region.size:
+                continue
+            if region.kind == "object" and not region.live:
+                continue
+            if region.kind == "stack" and int(region.name[5:]) > len(self.frames):
+                continue
+            if (a - region.base) & M64 > region.size:
+                rel = sext(a - region.base, 64)
+                self.escapes.append(ConcreteError(
+                    ErrorKind.OUT_OF_BOUNDS, pc,
+                    f"pointer arithmetic moved {region.name}{off:+d} to {region.name}{rel:+d}, region size {region.size}"))
+                return
 
     def check_access(self, v: Value, off: int, size: int, what: str) -> tuple[Region, int]:
         """check_mem_access at runtime: NULL, released object, out of bounds."""
@@ -641,18 +671,18 @@ def run(program: Program, inputs: Inputs | None = None, *, max_steps: int = 1_00
     try:
         while True:
             if steps >= max_steps:
-                return Execution("step_limit", branches=m.branches, steps=steps, last_pc=m.pc)
+                return Execution("step_limit", branches=m.branches, steps=steps, last_pc=m.pc, escapes=m.escapes)
             if not 0 <= m.pc < len(insns) or isinstance(insns[m.pc], Imm64Tail):
                 raise Unsupported(f"pc {m.pc} is not an instruction")
             steps += 1
             done = _step(m, insns[m.pc])
             if done is not None:
-                return Execution("exit", r0=done, branches=m.branches, steps=steps, last_pc=m.pc)
+                return Execution("exit", r0=done, branches=m.branches, steps=steps, last_pc=m.pc, escapes=m.escapes)
     except _Fault as f:
         return Execution("error", error=ConcreteError(f.kind, m.pc, f.message), branches=m.branches,
-                         steps=steps, last_pc=m.pc)
+                         steps=steps, last_pc=m.pc, escapes=m.escapes)
     except _Abort as a:
-        return Execution("exit", r0=a.r0, branches=m.branches, steps=steps, last_pc=m.pc)
+        return Execution("exit", r0=a.r0, branches=m.branches, steps=steps, last_pc=m.pc, escapes=m.escapes)
 
 
 def _reg(m: Machine, n: int) -> Value:
@@ -667,7 +697,11 @@ def _step(m: Machine, insn: Insn) -> int | None:
     """Execute one instruction; returns r0 when the program exits."""
     pc = m.pc
     if isinstance(insn, Alu):
+        ptrs = [m.regs[insn.dst], m.regs[insn.src]] if insn.op == AluOp.ADD and insn.source == Src.X \
+            else [m.regs[insn.dst]]
         m.regs[insn.dst] = _alu(m, insn)
+        if insn.is64 and insn.op in (AluOp.ADD, AluOp.SUB):
+            m.note_escape(pc, ptrs, m.regs[insn.dst])
         m.pc = pc + 1
     elif isinstance(insn, Jmp):
         return _jmp(m, insn, pc)

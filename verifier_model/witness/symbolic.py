@@ -928,17 +928,34 @@ class FollowedPath:
     state: SymState  # the state at the error instruction, before it executes
     executor: Executor
     insns: list[int]  # every instruction executed, the error instruction last
+    # the branches taken so far are already unsatisfiable: following stopped early (a long path,
+    # e.g. a loop the verifier unrolled until "program too large"); `state` is where it stopped
+    cut: bool = False
+
+
+class _Infeasible(Exception):
+    """No successor of a branch is possible after the constraints so far."""
+
+
+CUT_FIRST_CHECK = 64  # follow_path checks the prefix at 64, 128, 256, ... branch constraints
 
 
 def follow_path(program: Program, path: list[tuple[int, str]], target: int, *, start: int = 0,
-                max_steps: int = 200_000, solver: z3.Solver | None = None) -> FollowedPath:
+                max_steps: int = 200_000, solver: z3.Solver | None = None,
+                cut_infeasible: bool = True) -> FollowedPath:
     """Execute `program` along `path` until `target`, recording each branch direction as a
     constraint. `path` is the verifier's: either every instruction in order (a "full" path: it
     has '' entries before the last), or only the branching ones; directions are 'taken' /
     'fallthrough'. In a full path the next listed instruction also decides forks without a
     direction (bpf_loop entering its callback or not). A branch the path does not cover (a
     direction the verifier decided statically) is decided by the formula itself: constant
-    folding, else the one direction the solver finds possible."""
+    folding, else the one direction the solver finds possible.
+
+    With `cut_infeasible`, the constraints are checked whenever their number reaches 64, 128,
+    256, ...; once they are unsatisfiable, the rest of the path cannot change that (a prefix of
+    an impossible path is what makes it impossible), so following stops there with `cut` set.
+    Paths of hundreds of thousands of instructions (a loop unrolled to the 1M-instruction limit)
+    then cost no more than their first impossible stretch."""
     ex = Executor(program)
     st = ex.initial_state(start)
     entries = list(path)
@@ -947,9 +964,10 @@ def follow_path(program: Program, path: list[tuple[int, str]], target: int, *, s
     executed: list[int] = []
     s = solver or z3.Solver()
     s.add(*ex.background())
+    checkpoint = CUT_FIRST_CHECK
     for _ in range(max_steps):
         pc = st.pc
-        rest = entries[cursor:]
+        rest = entries[cursor:cursor + 2]  # the next entries are all that decide (no O(n) copy per step)
         if pc == target and (not rest or (len(rest) == 1 and rest[0][0] == target)):
             executed.append(pc)
             return FollowedPath(st, ex, executed)
@@ -962,10 +980,19 @@ def follow_path(program: Program, path: list[tuple[int, str]], target: int, *, s
         succs = res.successors
         if not succs:
             raise PathError(f"the program ends at insn {pc} before reaching insn {target}")
-        chosen = _choose(succs, direction, entries[cursor:], s, pc, full=full)
+        try:
+            chosen = _choose(succs, direction, entries[cursor:cursor + 1], s, pc, full=full)
+        except _Infeasible:
+            if not cut_infeasible:
+                raise PathError(f"no successor of insn {pc} is possible after the branches before it") from None
+            return FollowedPath(st, ex, executed, cut=True)
         if chosen.cond is not None:
             st = chosen.state
             st.constraints.append(Constraint(pc, chosen.cond, chosen.label))
+            if cut_infeasible and len(st.constraints) >= checkpoint:
+                checkpoint *= 2
+                if s.check(*[c.cond for c in st.constraints]) == z3.unsat:
+                    return FollowedPath(st, ex, executed, cut=True)
         else:
             st = chosen.state
     raise PathError(f"insn {target} not reached within {max_steps} steps")
@@ -998,6 +1025,8 @@ def _choose(succs: list[Successor], direction: str, rest: list[tuple[int, str]],
         s.pop()
     if len(feasible) == 1:
         return feasible[0]
+    if not feasible:
+        raise _Infeasible
     pcs = sorted({succ.state.pc for succ in possible})
     raise PathError(f"the path does not say where insn {pc} goes: successors {pcs} are all possible")
 
