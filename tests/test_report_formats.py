@@ -195,3 +195,11 @@ def test_schema_rejects_a_broken_log() -> None:
     doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, SCHEMA)
+
+
+def test_path_counts_repeated_steps() -> None:
+    """A loop walked many times prints one step with its count, not hundreds of copies."""
+    from verifier_model.report.text import format_path
+
+    path = [[3, "fallthrough"]] + [[5, "taken"]] * 265 + [[5, "fallthrough"], [7, None]]
+    assert format_path(path) == "3 fallthrough -> 5 taken (x265) -> 5 fallthrough -> 7"

@@ -81,7 +81,7 @@ def _where(file: str | None, line: int | None) -> str:
 
 
 def format_path(path: list[Any], prog: Program | None = None) -> str:
-    """`20 fallthrough -> 22 taken -> 26`; for a C program each branch names its C line,
+    """`20 fallthrough -> 22 taken -> 26`; repeated steps are counted; for a C program each branch names its C line,
     `48 taken (xdp_ct_leak.c:21)`, so the leaking branch is found in the source."""
     def step(i: int, d: str | None) -> str:
         text = f"{i} {d}" if d else f"{i}"
@@ -89,7 +89,14 @@ def format_path(path: list[Any], prog: Program | None = None) -> str:
             text += _where(source_file(prog, i), source_line(prog, i))
         return text
 
-    return " -> ".join(step(int(i), d) for i, d in path)
+    # a loop walked many times repeats the same step: `5 taken (x265)` instead of 265 copies
+    runs: list[list[Any]] = []
+    for i, d in path:
+        if runs and runs[-1][0] == (int(i), d):
+            runs[-1][1] += 1
+        else:
+            runs.append([(int(i), d), 1])
+    return " -> ".join(step(i, d) + (f" (x{k})" if k > 1 else "") for (i, d), k in runs)
 
 
 def format_row(row: dict[str, Any], prog: Program | None = None, *, color: bool = False) -> str:
