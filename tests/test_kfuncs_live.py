@@ -153,7 +153,7 @@ def test_other_pointer_kinds_as_kfunc_arguments(name: str, prog_type: int) -> No
     text = OTHER_POINTERS[name]
     if text.startswith("L"):
         if prog_type != ProgType.XDP:
-            pytest.skip("XDP lookup")
+            pytest.skip("case calls bpf_xdp_ct_lookup, which only XDP programs may call")
         text = lookup() + text[1:]
     maps = (MapDef("m", 1, 4, 8, 1),) if " ll" in text else ()
     p = asm(text, prog_type, maps=maps)

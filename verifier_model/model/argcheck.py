@@ -177,9 +177,18 @@ def check_mem_size_reg(env: Env, state: State, mem_regno: int, size_regno: int, 
         raise err(idx, SIZE_ZERO.format(regno=size_regno, umin=s.umin, umax=s.umax))
     if s.umax >= BPF_MAX_VAR_SIZ:
         raise err(idx, SIZE_UNBOUNDED.format(regno=size_regno))
-    # (the kernel also marks the size register precise; precision is the explorer's business)
-    return check_helper_mem_access(env, state, mem_regno, s.umax, zero_size_allowed, meta,
-                                   access_type=access_type, insn_idx=idx)
+    state = check_helper_mem_access(env, state, mem_regno, s.umax, zero_size_allowed, meta,
+                                    access_type=access_type, insn_idx=idx)
+    mark_chain_precision(env, size_regno)  # only once the access checked out, as the kernel orders it
+    return state
+
+
+def mark_chain_precision(env: Env, regno: int) -> None:
+    """mark_chain_precision(env, regno) at this point of the argument checks: the explorer
+    backtracks (and at log level 2 prints the `mark_precise:` lines) when there is one."""
+    explorer = getattr(env, "explorer", None)
+    if explorer is not None:
+        explorer.mark_precision(regno)
 
 
 def _not_null(state: State, regno: int) -> tuple[State, object]:

@@ -142,7 +142,8 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
                 raise _err(f"jump out of range from insn {t} to {w}")
             if isinstance(insns[w], Imm64Tail):
                 raise _err(f"jump into the middle of ldimm64 insn {w - 1}")
-            g.add_edge(t, w)
+            if not (isinstance(insns[t], Jmp) and insns[t].is_pseudo_call and w != t + 1):
+                g.add_edge(t, w)  # insn_successors: a call's target is not a CFG successor (compute_scc)
             if explored[w] == 0:
                 explored[w] = 1
                 work.append((w, _succ_marking(prog, w, facts), 0))
@@ -265,6 +266,10 @@ def compute_live_registers(prog: Program, nargs: Callable[[Insn], int] | None = 
     def ud_of(insn: Insn) -> tuple[int, int]:
         if isinstance(insn, Imm64Tail):
             return 0, 0
+        if isinstance(insn, LegacyLoad):
+            # compute_insn_live_regs: `case BPF_LD | BPF_ABS/IND: stick with defaults`: every register
+            # is used, none defined
+            return 0x3FF, 0
         if nargs is not None and isinstance(insn, Jmp) and insn.is_call and not insn.is_pseudo_call:
             return use_def(insn, nargs(insn))
         return use_def(insn)

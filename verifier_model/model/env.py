@@ -18,6 +18,9 @@ class Env:
     insn_processed: int = 0
     deadline: float = field(default_factory=lambda: time.monotonic() + 60.0)
     btf: object | None = None  # verifier_model.btf.Btf of the target kernel, when loaded
+    insn_stack_access: tuple[int, int] | None = None  # INSN_F_STACK_ACCESS (frameno, spi) of this insn
+    scratched_slots: set[int] = field(default_factory=set)  # mark_stack_slot_scratched since the last print
+    loop_inline: dict[int, tuple[bool, int]] = field(default_factory=dict)  # insn_aux loop_inline_state
 
     def new_id(self) -> int:
         self.id_gen += 1

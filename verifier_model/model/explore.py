@@ -8,6 +8,7 @@ counts tell which checkpoints are still on a live path (the infinite-loop check)
 """
 from __future__ import annotations
 
+import bisect
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -100,9 +101,19 @@ class Explorer:
         self.stack_depth: dict[int, int] = {}
         self.last_printed: int | None = None
         self.raw_insn_line = ""
-        self.pending: tuple[State, set[int], set[int]] | None = None
-        self.pending_from: tuple[int, int] | None = None
+        # what print_insn_state prints before the next instruction: (state, regs, slots); regs and
+        # slots None: everything is scratched (mark_verifier_state_scratched)
+        self.pending: tuple[State, set[int] | None, set[int] | None] | None = None
+        # do_print_state at level 2: (prev_insn_idx, insn_idx, everything scratched)
+        self.pending_from: tuple[int, int, bool] | None = None
+        self.scc_visits: dict[tuple[tuple[int, ...], int], Checkpoint | None] = {}
+        self.scc_backedges: dict[tuple[tuple[int, ...], int], int] = {}
+        self.num_backedges = 0
+        self.scratch_all = False  # init_func_state ran during this instruction (a callback was pushed)
         self.bt = _bt_table(self.prog)
+        self.linfo = _line_records(self.prog) if log_level else []
+        self.linfo_at = [i for i, _ in self.linfo]
+        self.prev_linfo: int | None = None
         env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
         self.walking = False
 
@@ -111,6 +122,22 @@ class Explorer:
         from . import statefmt
 
         return statefmt.state_str(state, regs=regs, slots=slots, env=self.env)
+
+    def _verbose_linfo(self, idx: int) -> None:
+        """verbose_linfo(env, insn_idx, "; "): the C line of the line_info record covering idx
+        (find_linfo: the last record at or before it), unless that record was the last printed."""
+        k = bisect.bisect_right(self.linfo_at, idx) - 1
+        if k < 0 or k == self.prev_linfo:
+            return
+        loc = self.linfo[k][1]
+        prev = self.linfo[self.prev_linfo][1] if self.prev_linfo is not None else None
+        self.prev_linfo = k
+        if prev is not None and (prev.file, prev.line) == (loc.file, loc.line):
+            return  # two records of one source line (differing columns): printed once
+        text = loc.text.lstrip(" \t")  # ltrim
+        fname = loc.file.rsplit("/", 1)[-1]  # only the file name
+        self.log.append(f"; {text} @ {fname}:{loc.line}")
+        self.prev_linfo = k
 
     def _log_insn(self, idx: int, insn: Insn) -> None:
         if not self.level:
@@ -127,7 +154,7 @@ class Explorer:
         if not self.level:
             return
         if self.last_insn_line is None or self.last_insn_line != len(self.log) - 1:
-            if next_idx is not None and self.level >= 2:  # the log moved on: `N:` + state on its own line
+            if next_idx is not None:  # the log moved on: `N:` + state on its own line
                 body = self._fmt_state(state, regs, slots)
                 self.log.append(f"{next_idx}:" + _prefix_space(body))
             return
@@ -135,6 +162,13 @@ class Explorer:
         col = max(38, ((len(line) + 5 + 7) // 8) * 8 - 2)
         body = self._fmt_state(state, regs, slots)
         self.log[-1] = line + " " * (col - len(line)) + ";" + (" " + body if body else "")
+
+    def reset_log_after_success(self) -> None:
+        """do_check_common: `if (!ret && pop_log) bpf_vlog_reset(&env->log, 0)`: at level 1 the log
+        of a (sub)program that verified is dropped."""
+        if self.level == 1:
+            self.log.clear()
+            self.last_insn_line = None
 
     # --- exploration -----------------------------------------------------------------------------
     def run_main(self) -> None:
@@ -187,13 +221,16 @@ class Explorer:
                         full = _prefix_space(self._fmt_state(path.state))
                         self.log.append("")
                         self.log.append(f"from {self.pending_from[0]} to {self.pending_from[1]}:" + full)
-                        self.log.append(f"{idx}:" + full)
+                        if self.pending_from[2]:  # popped: everything is scratched
+                            self.log.append(f"{idx}:" + full)
                         self.pending_from = None
                     if self.pending is not None:
                         st, regs, slots = self.pending
                         self.pending = None
                         self._log_insn_state(st, regs, slots, next_idx=idx)
                     self.last_printed = idx
+                    if self.linfo:
+                        self._verbose_linfo(idx)
                     self._log_insn(idx, insn)
                     path.idx = self._step(path, idx, insn)
                     path.prev_idx = idx
@@ -219,7 +256,7 @@ class Explorer:
                     self.log[-1] = p.head_text + f" {p.idx}:" + _prefix_space(self._fmt_state(p.state))
                 self.last_insn_line = None
             else:
-                self.pending_from = (p.prev_idx, p.idx)
+                self.pending_from = (p.prev_idx, p.idx, True)
                 self.last_insn_line = None
         return p
 
@@ -241,7 +278,45 @@ class Explorer:
             cp.branches -= 1
             if cp.branches:
                 break
+            self._maybe_exit_scc(cp)
             cp = cp.parent
+
+    # --- SCC visits (maybe_enter_scc / maybe_exit_scc; their log lines only) -----------------------
+    def _scc_callchain(self, cp: Checkpoint) -> tuple[tuple[int, ...], int] | None:
+        """compute_scc_callchain: the callsites down to the first frame whose instruction
+        (frame_insn_idx) is in an SCC, and that SCC; None when the innermost frame is in none."""
+        st = cp.state
+        callsites: list[int] = []
+        for i in range(len(st.frames)):
+            insn_idx = cp.insn if i == st.curframe else st.frames[i + 1].callsite
+            scc = self.facts.scc_of.get(insn_idx, 0)
+            if scc:
+                return tuple(callsites), scc
+            if i < st.curframe:
+                callsites.append(insn_idx)
+        return None
+
+    @staticmethod
+    def _fmt_callchain(chain: tuple[tuple[int, ...], int]) -> str:  # format_callchain
+        return "(" + "".join(f"{c}," for c in chain[0] if c) + f"{chain[1]})"
+
+    def _maybe_enter_scc(self, cp: Checkpoint) -> None:
+        chain = self._scc_callchain(cp)
+        if chain is None:
+            return
+        if self.scc_visits.get(chain) is None:
+            self.scc_visits[chain] = cp
+            if self.level >= 2:
+                self.log.append(f"SCC enter {self._fmt_callchain(chain)}")
+
+    def _maybe_exit_scc(self, cp: Checkpoint) -> None:
+        chain = self._scc_callchain(cp)
+        if chain is None or self.scc_visits.get(chain) is not cp:
+            return
+        if self.level >= 2:
+            self.log.append(f"SCC exit {self._fmt_callchain(chain)}")
+        self.scc_visits[chain] = None
+        self.num_backedges -= self.scc_backedges.pop(chain, 0)
 
     # --- pruning -----------------------------------------------------------------------------------
     def _live_masks(self, state: State, idx: int) -> list[int]:
@@ -258,7 +333,11 @@ class Explorer:
     def _is_state_visited(self, path: Path, idx: int) -> bool:
         env = self.env
         cur = path.state
-        force_new = idx in self.facts.force_checkpoints or len(path.hist) > 40
+        # jmp_history_cnt > 40: the entries push_insn_history made (jump points, stack spills/fills,
+        # linked registers), not every instruction
+        jp = self.facts.jmp_points
+        hist_cnt = sum(1 for e in path.hist if e[0] in jp or e[2] is not None or e[3] is not None)
+        force_new = idx in self.facts.force_checkpoints or hist_cnt > 40
         add_new = force_new or (self.jmps_processed - self.prev_jmps >= 2 and env.insn_processed - self.prev_insns >= 8)
         allow_uninit = env.profile.allow_uninit_stack
         masks = self._live_masks(cur, idx)
@@ -325,6 +404,7 @@ class Explorer:
         path.parent = cp
         path.hist = []
         keep.insert(0, cp)
+        self._maybe_enter_scc(cp)
         return False
 
     def _hit(self, path: Path, cp: Checkpoint) -> bool:
@@ -332,15 +412,31 @@ class Explorer:
         # propagate_precision: what was precise in the old state must be precise here too
         regs: dict[int, set[int]] = {}
         slots: dict[int, set[int]] = {}
-        for fi, fr in enumerate(cp.state.frames):
-            for r, reg in enumerate(fr.regs):
+        for fi in range(len(cp.state.frames) - 1, -1, -1):  # propagate_precision, innermost frame first
+            fr = cp.state.frames[fi]
+            items = []
+            for r, reg in enumerate(fr.regs[:10]):
                 if reg.type == RegType.SCALAR_VALUE and reg.precise:
                     regs.setdefault(fi, set()).add(r)
+                    items.append(f"r{r}")
             for spi, slot in enumerate(fr.stack):
                 if slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE and slot.spilled.precise:
                     slots.setdefault(fi, set()).add(spi)
+                    items.append(f"fp{-BPF_REG_SIZE * (spi + 1)}")
+            if items and self.level >= 2:
+                self.log.append(f"frame {fi}: propagating " + ",".join(items))
         if regs or slots:
             self._mark_precise(path, regs, slots)
+        # a hit on a state still on the DFS path (branches > 0) or on one whose SCC visit already
+        # has backedges (incomplete_read_marks) is recorded as a backedge (add_scc_backedge)
+        chain = self._scc_callchain(cp)
+        if chain is not None and self.scc_visits.get(chain) is not None and (
+                cp.branches > 0 or self.scc_backedges.get(chain, 0)):
+            if self.level >= 2:
+                self.log.append(f"SCC backedge {self._fmt_callchain(chain)}")
+            self.scc_backedges[chain] = self.scc_backedges.get(chain, 0) + 1
+            self.num_backedges += 1
+            self.peak_states = max(self.peak_states, self.total_states + self.num_backedges)
         return True
 
     # --- precision (mark_chain_precision, simplified backtracking) -----------------------------------
@@ -444,6 +540,8 @@ class Explorer:
     def _step(self, path: Path, idx: int, insn: Insn) -> int:
         env = self.env
         state = path.state
+        env.scratched_slots.clear()
+        env.insn_stack_access = None
         entry: list[Any] = [idx, state.curframe, None, None]
         path.hist.append(entry)  # type: ignore[arg-type]
         cls = insn.cls
@@ -462,6 +560,7 @@ class Explorer:
             src = state.reg(insn.src)
             entry[2] = _stack_slot(src, insn.off)
             state = memory.check_mem_access(env, state, idx, insn.src, insn.off, insn.size, "read", insn.dst, insn=insn)
+            entry[2] = env.insn_stack_access  # only a fill that restored the spilled register is history
             self._save_aux_ptr_type(idx, src)  # after the access check, as check_load_mem orders them
             path.state = state
             self._after(path, insn, path.state)
@@ -482,6 +581,7 @@ class Explorer:
                 entry[2] = _stack_slot(dst, insn.off)
                 state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", insn.src,
                                                 insn=insn)
+                entry[2] = env.insn_stack_access  # only a register spill is history
                 self._save_aux_ptr_type(idx, dst)
             path.state = state
             self._after(path, insn, path.state)
@@ -493,6 +593,7 @@ class Explorer:
             dst = state.reg(insn.dst)
             entry[2] = _stack_slot(dst, insn.off)
             state = memory.check_mem_access(env, state, idx, insn.dst, insn.off, insn.size, "write", -1, insn=insn)
+            entry[2] = env.insn_stack_access
             self._save_aux_ptr_type(idx, dst)
             path.state = state
             self._after(path, insn, path.state)
@@ -536,7 +637,14 @@ class Explorer:
             e = path.hist[-1][2] if path.hist else None
             if e is not None and e[0] == path.state.curframe:
                 slots.add(e[1])
+        slots |= self._scratched_slots()
         self.pending = (path.state, regs, slots)
+
+    def _scratched_slots(self) -> set[int]:
+        """The stack slots mark_stack_slot_scratched marked during this instruction."""
+        out = set(self.env.scratched_slots)
+        self.env.scratched_slots.clear()
+        return out
 
     def _save_aux_ptr_type(self, idx: int, reg: Reg) -> None:
         prev = self.aux_ptr.get(idx)
@@ -589,14 +697,18 @@ class Explorer:
             if insn.src == 2:
                 from .kfuncs import check_kfunc_call
 
-                self._precision_for_kfunc(path, insn)
                 state = check_kfunc_call(env, state, insn, idx)
             else:
-                self._precision_for_helper(path, insn)
                 state = self._helper_call(path, state, insn, idx)
+                if insn.imm == 12 and state.curframe:  # bpf_tail_call in a subprogram
+                    return self._tail_call_exit(path, state, idx)
             path.state = state
             if self.level:
-                self.pending = (state, {0, 1, 2, 3, 4, 5}, set())
+                if self.scratch_all:
+                    self.pending = (state, None, None)
+                else:
+                    self.pending = (state, {0, 1, 2, 3, 4, 5}, self._scratched_slots())
+            self.scratch_all = False
             del before
             return idx + 1
         if op == JmpOp.JA:
@@ -630,48 +742,6 @@ class Explorer:
             raise memory.ModelUnsupported(f"callback helper {SYNC_CALLBACK_HELPERS[fid]}")
         return helpers.check_helper_call(self.env, state, insn, idx)
 
-    def _precision_for_helper(self, path: Path, insn: Jmp) -> None:
-        """Registers the kernel marks precise while checking a helper's arguments: constant
-        sizes (check_mem_size_reg), the tail call index, bpf_loop's count."""
-        from .helper_protos import get_proto
-
-        try:
-            proto = get_proto(self.prog.prog_type, insn.imm)
-        except Exception:  # noqa: BLE001
-            return
-        if proto is None:
-            return
-        from .helper_protos import ArgType
-
-        sizes = (ArgType.CONST_SIZE, ArgType.CONST_SIZE_OR_ZERO, ArgType.CONST_ALLOC_SIZE_OR_ZERO)
-        for i, a in enumerate(proto.args[:5], start=1):
-            if a.type in sizes and path.state.reg(i).type == RegType.SCALAR_VALUE:
-                self.mark_precision(i)
-        if insn.imm == 12 and path.state.reg(3).type == RegType.SCALAR_VALUE:  # tail_call index
-            self.mark_precision(3)
-        if insn.imm == 181 and path.state.reg(1).type == RegType.SCALAR_VALUE:  # bpf_loop count
-            self.mark_precision(1)
-
-    def _precision_for_kfunc(self, path: Path, insn: Jmp) -> None:
-        """check_kfunc_args marks the size of a (mem, size) pair and `__k` constants precise."""
-        from . import kfuncs
-
-        try:
-            fid = kfuncs.kfunc_id(self.env, insn)
-            name = kfuncs._func_name(self.env, insn, fid)
-            proto = kfuncs.kfunc_proto(self.env, name, fid)
-        except Exception:  # noqa: BLE001 - the call itself reports what is wrong
-            return
-        for i, p in enumerate(proto.params[:5], start=1):
-            if not p.is_scalar or path.state.reg(i).type != RegType.SCALAR_VALUE:
-                continue
-            if any(p.has_suffix(sfx) for sfx in ("__sz", "__szk")) or p.name.startswith("len__"):
-                # check_kfunc_mem_size_reg, then check_mem_size_reg: the kernel marks it twice
-                self.mark_precision(i)
-                self.mark_precision(i)
-            elif p.has_suffix("__k"):
-                self.mark_precision(i)
-
     def _call(self, path: Path, idx: int, insn: Jmp) -> int:
         env = self.env
         state = path.state
@@ -688,6 +758,8 @@ class Explorer:
                 fr = fr.with_reg(r, NOT_INIT)
             fr = fr.with_reg(0, unknown_scalar())
             path.state = state.with_frame(fr)
+            if self.level:  # clear_caller_saved_regs and R0 are scratched
+                self.pending = (path.state, {0, 1, 2, 3, 4, 5}, set())
             return idx + 1
         if state.curframe + 1 >= env.profile.max_call_frames:
             raise VerifierError(idx, [f"the call stack of {state.curframe + 2} frames is too deep"], E2BIG)
@@ -705,7 +777,24 @@ class Explorer:
             self.log.append("callee:")
             self.log.append(" " + self._fmt_state_frame(state, len(state.frames) - 1))
             self.last_insn_line = None
+            self.pending = (state, None, None)  # init_func_state: mark_verifier_state_scratched
         return target
+
+    def _tail_call_exit(self, path: Path, state: State, idx: int) -> int:
+        """check_helper_call, BPF_FUNC_tail_call with curframe > 0: the call may not return, so it
+        is also an exit of the subprogram: the state after the call is pushed (to idx + 1), and
+        this path leaves the subprogram (prepare_func_exit) with R0 unknown and no packet
+        pointers."""
+        from .packet import clear_all_pkt_pointers
+
+        self._push(path, state, idx + 1, idx)
+        state = clear_all_pkt_pointers(state, self.env)
+        path.state = state.with_reg(0, unknown_scalar())
+        ret_idx = self._exit(path, idx)
+        if self.level:
+            self.pending_from = None  # do_print_state is not set here
+            self.pending = (path.state, {0}, set())  # mark_reg_scratched(env, BPF_REG_0)
+        return ret_idx
 
     def push_callback(self, state: State, idx: int, subno: int, set_cb: Any) -> State:
         """push_callback_call + setup_func_entry for a synchronous callback (bpf_loop)."""
@@ -721,6 +810,7 @@ class Explorer:
         cb_caller = replace(caller, callback_depth=caller.callback_depth + 1)
         cb_state = replace(state, frames=state.frames[:-1] + (cb_caller, callee))
         self._push(path, cb_state, self.facts.subprogs[subno].start, idx)
+        self.scratch_all = True  # init_func_state: mark_verifier_state_scratched
         return state.with_frame(replace(caller, callback_depth=0))
 
     def _fmt_state_frame(self, state: State, frame: int) -> str:
@@ -759,6 +849,7 @@ class Explorer:
             self._check_return_code(path, idx)
             raise _PathDone
         callee = state.cur
+        at_exit = state
         r0 = callee.regs[0]
         if r0.type == RegType.PTR_TO_STACK:
             raise VerifierError(idx, ["cannot return stack pointer to the caller"], EINVAL)
@@ -778,6 +869,7 @@ class Explorer:
             caller = caller.with_reg(0, r0)
             ret_idx = callee.callsite + 1
         state = replace(state, frames=state.frames[:-2] + (caller,))
+        at_return = state  # prepare_func_exit prints the caller before widening
         if callee.in_callback:
             # widen imprecise scalars against the callsite's checkpoint on this path, so that a
             # callback changing a counter converges (prepare_func_exit / find_prev_entry)
@@ -789,11 +881,12 @@ class Explorer:
         path.state = state
         if self.level:
             self.log.append("returning from callee:")
-            self.log.append(" " + self._fmt_state_frame(replace(path.state, frames=path.state.frames), 0)
-                            if False else " " + self._fmt_state(State(frames=(callee,))))
+            self.log.append(" " + self._fmt_state(at_exit))
             self.log.append("to caller at " + str(ret_idx) + ":")
-            self.log.append(" " + self._fmt_state(state))
+            self.log.append(" " + self._fmt_state(at_return))
             self.last_insn_line = None
+            if self.level >= 2:  # do_print_state: `from X to Y:`, nothing scratched
+                self.pending_from = (idx, ret_idx, False)
         return ret_idx
 
     def _check_return_code(self, path: Path, idx: int) -> None:
@@ -862,7 +955,9 @@ class Explorer:
                                      next_idx=idx)
             return idx + 1
         # both directions possible
-        linked = _collect_linked(state, dst, src if insn.source == Src.X else None)
+        live = [self.facts.live_before[idx] if fi == state.curframe
+                else self.facts.live_before[state.frames[fi + 1].callsite] for fi in range(len(state.frames))]
+        linked, members = _collect_linked(state, dst, src if insn.source == Src.X else None, live)
         path.hist[-1][3] = linked
         this, other = state, state
         if dst.type == RegType.SCALAR_VALUE and src.type == RegType.SCALAR_VALUE:
@@ -877,11 +972,11 @@ class Explorer:
                 other = other.with_reg(insn.src, replace(src, scalar=t_src))
                 this = this.with_reg(insn.src, replace(src, scalar=f_src))
             if insn.source == Src.X and src.id:
-                this = _sync_linked(this, this.reg(insn.src))
-                other = _sync_linked(other, other.reg(insn.src))
+                this = _sync_linked(this, this.reg(insn.src), members)
+                other = _sync_linked(other, other.reg(insn.src), members)
             if dst.id:
-                this = _sync_linked(this, this.reg(insn.dst))
-                other = _sync_linked(other, other.reg(insn.dst))
+                this = _sync_linked(this, this.reg(insn.dst), members)
+                other = _sync_linked(other, other.reg(insn.dst), members)
         if (not is32 and insn.source == Src.K and insn.imm == 0 and op in (JmpOp.JEQ, JmpOp.JNE)
                 and dst.flags & RegFlag.PTR_MAYBE_NULL):
             this = _mark_ptr_or_null_regs(this, insn.dst, op == JmpOp.JNE)
@@ -979,31 +1074,47 @@ def _is_branch_taken(dst: Reg, src: Reg, op: JmpOp, is32: bool, same_reg: bool, 
     return sc.is_branch_taken(op, dst.scalar, src.scalar, is32, same_reg)
 
 
-def _collect_linked(state: State, dst: Reg, src: Reg | None) -> tuple[Any, ...] | None:
+LINKED_REGS_MAX = 6
+
+
+def _collect_linked(state: State, dst: Reg, src: Reg | None, live: list[int]
+                    ) -> tuple[tuple[Any, ...] | None, set[tuple[int, str, int]]]:
+    """collect_linked_regs for src's id then dst's id: the scalars sharing it among the registers
+    live before the instruction (live[frame], aux live_regs_before at frame_insn_idx) and the
+    spilled scalars, innermost frame first, at most LINKED_REGS_MAX. Returns (the jump-history
+    entry the backtracking reads: ("r", i)/("s", spi) of the current frame, or ("all",) when an
+    outer frame is involved; None for fewer than two), the members (frame, "r"/"s", index))."""
     from .regs import base_id
 
-    ids = {base_id(r.id) for r in (dst, src) if r is not None and r.type == RegType.SCALAR_VALUE and r.id}
-    if not ids:
-        return None
-    out = []
-    fr = state.cur
-    for i, r in enumerate(fr.regs):
-        if r.type == RegType.SCALAR_VALUE and base_id(r.id) in ids:
-            out.append(("r", i))
-    for spi, slot in enumerate(fr.stack):
-        if (slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE
-                and base_id(slot.spilled.id) in ids):
-            out.append(("s", spi))
-    if len(state.frames) > 1:
-        for f in state.frames[:-1]:
-            for r in f.regs:
-                if r.type == RegType.SCALAR_VALUE and base_id(r.id) in ids:
-                    return ("all",)
-    return tuple(out) if len(out) > 1 else None
+    members: list[tuple[int, str, int]] = []
+    for r in (src, dst):
+        if r is None or r.type != RegType.SCALAR_VALUE or not r.id:
+            continue
+        rid = base_id(r.id)
+        for fi in range(len(state.frames) - 1, -1, -1):
+            fr = state.frames[fi]
+            for i in range(10):
+                reg = fr.regs[i]
+                if not live[fi] >> i & 1 or reg.type != RegType.SCALAR_VALUE or base_id(reg.id) != rid:
+                    continue
+                if (fi, "r", i) not in members and len(members) < LINKED_REGS_MAX:
+                    members.append((fi, "r", i))
+            for spi, slot in enumerate(fr.stack):
+                if (slot.kinds[-1] == SlotKind.SPILL and slot.spilled.type == RegType.SCALAR_VALUE
+                        and base_id(slot.spilled.id) == rid):
+                    if (fi, "s", spi) not in members and len(members) < LINKED_REGS_MAX:
+                        members.append((fi, "s", spi))
+    if len(members) < 2:
+        return None, set(members)
+    cur = state.curframe
+    if any(fi != cur for fi, _, _ in members):
+        return ("all",), set(members)
+    return tuple((k, i) for _, k, i in members), set(members)
 
 
-def _sync_linked(state: State, known: Reg) -> State:
-    """sync_linked_regs: every scalar sharing known's id learns its bounds (plus its delta)."""
+def _sync_linked(state: State, known: Reg, members: set[tuple[int, str, int]]) -> State:
+    """sync_linked_regs: every collected scalar (`members`, see _collect_linked) sharing known's
+    id learns its bounds (plus its delta)."""
     from .regs import BPF_ADD_CONST, BPF_ADD_CONST32, base_id
 
     rid = base_id(known.id)
@@ -1019,7 +1130,15 @@ def _sync_linked(state: State, known: Reg) -> State:
             v = sc.reg_bounds_sync(sc.zext_32_to_64(v))
         return replace(known, scalar=v, off=r.off, id=r.id, subreg_def=r.subreg_def)
 
-    return packet.map_regs(state, upd)
+    frames = list(state.frames)
+    for fi, kind, i in sorted(members):
+        fr = frames[fi]
+        if kind == "r":
+            frames[fi] = fr.with_reg(i, upd(fr.regs[i]))
+        else:
+            slot = fr.stack[i]
+            frames[fi] = fr.with_slot(i, replace(slot, spilled=upd(slot.spilled)))
+    return replace(state, frames=tuple(frames))
 
 
 def _mark_ptr_or_null_regs(state: State, regno: int, is_null: bool) -> State:
@@ -1229,8 +1348,13 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
             pre_log.clear()
         ex.walking = True
         ex.run_main()
+        ex.reset_log_after_success()
         for subno in sorted(ex.called_globals):
             ex.run_global(subno)
+            ex.reset_log_after_success()
+            if log_level:  # do_check_subprogs
+                ex.log.append(f"Func#{subno} ('{facts.subprogs[subno].name}') is safe for any args that match "
+                              "its prototype")
         ex.walking = False
         _check_stack_depth(env, facts, ex)
         res = Result("accept")
@@ -1292,8 +1416,8 @@ def _final_log(ex: Explorer | None, env: Env, res: Result, level: int, pre: list
     if not level:
         return ""
     lines: list[str] = list(pre or [])
-    if ex is not None and (res.verdict == "reject" or level >= 2):
-        lines = list(ex.log)
+    if ex is not None and (res.verdict in ("reject", "accept") or level >= 2):
+        lines = list(ex.log)  # level 1, accepted: what follows the last reset (`Func#N ... is safe`)
     lines.extend(env.log_lines)
     if res.verdict == "reject":
         lines.extend(res.errors)
@@ -1303,16 +1427,32 @@ def _final_log(ex: Explorer | None, env: Env, res: Result, level: int, pre: list
     return "\n".join(lines) + "\n"
 
 
+def _line_records(program: Program) -> list[tuple[int, Any]]:
+    """The line_info records the loader passes for the program (kernel/loader.py line_records)."""
+    if not program.c_locs:
+        return []
+    from ..btf.func_info import subprog_starts
+    from ..kernel.loader import line_records
+
+    return line_records(program, subprog_starts(program))
+
+
 def _call_nargs(env: Env, insn: Insn) -> int:
     """How many argument registers a helper or kfunc call reads (its prototype's arity)."""
     try:
-        if insn.src == 2:
+        if insn.src == 2:  # get_call_summary fails (5 arguments) when fetch_kfunc_meta does
             from . import kfuncs
 
             fid = kfuncs.kfunc_id(env, insn)
-            return len(kfuncs.kfunc_proto(env, kfuncs._func_name(env, insn, fid), fid).params)
-        from .helper_protos import get_proto
+            name = kfuncs._func_name(env, insn, fid)
+            row = kfuncs._row(env, name)
+            if row is None or int(env.prog.prog_type) not in row.prog_types:
+                return 5
+            return len(kfuncs.kfunc_proto(env, name, fid).params)
+        from .helper_protos import get_proto, helper_allowed
 
+        if not helper_allowed(env.prog.prog_type, insn.imm, perfmon=env.profile.allow_ptr_leaks):
+            return 5  # get_helper_proto fails
         proto = get_proto(env.prog.prog_type, insn.imm)
         return 5 if proto is None else len(proto.args)
     except Exception:  # noqa: BLE001 - an unknown call: assume it reads every argument register

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import VerifierError
 from ..isa.insn import Insn
-from .argcheck import CallArgMeta, check_helper_mem_access, check_mem_size_reg
+from .argcheck import CallArgMeta, check_helper_mem_access, check_mem_size_reg, mark_chain_precision
 from .helper_protos import (
     BPF_FUNC_MAX_ID,
     Arg,
@@ -394,6 +394,12 @@ def check_helper_call(env: Env, state: State, insn: Insn, insn_idx: int) -> Stat
     if fn_name_is(func_id, "tail_call") and (meta.map is None or meta.map.map_type != _PROG_ARRAY):
         # record_func_key; the kernel prints this line without a trailing newline
         raise err(insn_idx, TAIL_CALL_NOT_PROG_ARRAY, EINVAL)
+    if fn_name_is(func_id, "tail_call"):  # record_func_key: a constant in-range index is made precise
+        r3 = state.reg(3)
+        assert meta.map is not None
+        if (r3.type == RegType.SCALAR_VALUE and r3.scalar.var_off.is_const()
+                and r3.scalar.var_off.value < meta.map.max_entries):
+            mark_chain_precision(env, 3)
 
     # raw mode: the helper fills the buffer, byte by byte (STACK_MISC)
     for i in range(meta.access_size):
@@ -433,6 +439,19 @@ def check_helper_call(env: Env, state: State, insn: Insn, insn_idx: int) -> Stat
 
 def _push_loop_callback(env: Env, state: State, insn: Insn, insn_idx: int, meta: CallArgMeta) -> State:
     """bpf_loop: explore the callback (calls.push_callback_call) unless its depth limit is reached."""
+    # update_loop_inline_state: R4 (flags) is made precise while it is zero at every visit of this call
+    # (loop_flag_is_zero), then R1 (the count) always
+    inline = env.loop_inline
+    r4 = state.reg(4)
+    if insn_idx not in inline or inline[insn_idx][0]:
+        flag_zero = register_is_null(r4)
+        if flag_zero:
+            mark_chain_precision(env, 4)
+        if insn_idx not in inline:
+            inline[insn_idx] = (flag_zero, meta.subprogno)
+        else:
+            inline[insn_idx] = (flag_zero and inline[insn_idx][1] == meta.subprogno, inline[insn_idx][1])
+    mark_chain_precision(env, 1)
     r1 = state.reg(1)
     try:
         from . import calls  # type: ignore[attr-defined]  # the explorer's module

@@ -511,8 +511,10 @@ def check_kfunc_args(env: Env, state: State, insn_idx: int, meta: KfuncMeta, pro
         if p.is_scalar:
             if reg.type != RegType.SCALAR_VALUE:
                 raise _verr(insn_idx, [ARG_NOT_SCALAR.format(regno=regno)], EINVAL)
-            if p.has_suffix("__k") and not reg.scalar.var_off.is_const():
-                raise _verr(insn_idx, [ARG_MUST_BE_CONST.format(regno=regno)], EINVAL)
+            if p.has_suffix("__k"):
+                if not reg.scalar.var_off.is_const():
+                    raise _verr(insn_idx, [ARG_MUST_BE_CONST.format(regno=regno)], EINVAL)
+                argcheck.mark_chain_precision(env, regno)
             if p.name in ("rdonly_buf_size", "rdwr_buf_size"):
                 raise ModelUnsupported(f"kfunc {meta.name} returning a sized buffer")
             i += 1

@@ -171,6 +171,8 @@ def check_stack_write_fixed_off(env: Env, state: State, insn_idx: int, frameno: 
     spi, _ = slot_of(off)
     slot = -off - 1
     old = _frame_slot(state, frameno, spi)
+    env.scratched_slots.add(spi)  # mark_stack_slot_scratched
+    env.insn_stack_access = (frameno, spi)  # insn_flags, cleared below when this is not a register spill
     if (not env.profile.allow_ptr_leaks and is_spilled_reg(old) and not is_spilled_scalar_reg(old)
             and size != BPF_REG_SIZE):
         raise _err(insn_idx, CORRUPT_SPILLED_PTR)
@@ -202,12 +204,19 @@ def check_stack_write_fixed_off(env: Env, state: State, insn_idx: int, frameno: 
         spilled = reg
         _save_register_state(kinds, size)
     else:
+        env.insn_stack_access = None  # not a register spill
         spilled = replace(spilled, type=RegType.NOT_INIT) if spilled.type != RegType.NOT_INIT else spilled
         if kinds[BPF_REG_SIZE - 1] == SlotKind.SPILL:  # is_stack_slot_special: scrub_spilled_slot
             kinds = [k if k == SlotKind.INVALID else SlotKind.MISC for k in kinds]
         kind = SlotKind.MISC
         if (reg is not None and _register_is_null(reg)) or (reg is None and is_st and insn is not None
                                                           and insn.imm == 0):
+            # not a register spill (misaligned): the zero's source register is made precise to keep
+            # STACK_ZERO correct (mark_chain_precision(env, value_regno); nothing for BPF_ST)
+            if value_regno >= 0:
+                from .argcheck import mark_chain_precision
+
+                mark_chain_precision(env, value_regno)
             kind = SlotKind.ZERO
         for i in range(size):
             kinds[(slot - i) % BPF_REG_SIZE] = kind
@@ -223,10 +232,12 @@ def check_stack_write_var_off(env: Env, state: State, insn_idx: int, ptr_regno: 
     value = state.reg(value_regno) if value_regno >= 0 else None
     writing_zero = (value is not None and _register_is_null(value)) or (
         value is None and isinstance(insn, StoreImm) and insn.imm == 0)
+    zero_used = False
     for i in range(min_off, max_off):
         spi, j = slot_of(i)
         cur = _frame_slot(state, frameno, spi)
         stype = cur.kinds[j]
+        env.scratched_slots.add(spi)  # mark_stack_slot_scratched
         if not env.profile.allow_ptr_leaks and stype not in (SlotKind.MISC, SlotKind.ZERO):
             raise _err(insn_idx, VAR_WRITE_SPILLED_PTR.format(insn=insn_idx, off=i), EINVAL)
         if writing_zero and stype == SlotKind.SPILL and is_spilled_scalar_reg(cur):
@@ -236,11 +247,16 @@ def check_stack_write_var_off(env: Env, state: State, insn_idx: int, ptr_regno: 
         new = SlotKind.MISC
         if writing_zero and stype == SlotKind.ZERO:
             new = SlotKind.ZERO
+            zero_used = True
         if stype == SlotKind.INVALID and not env.profile.allow_uninit_stack:
             raise _err(insn_idx, VAR_WRITE_UNINIT.format(insn=insn_idx, off=i), EINVAL)
         kinds = list(cur.kinds)
         kinds[j] = new
         state = _set_slot(state, frameno, spi, StackSlot(tuple(kinds), replace(cur.spilled, type=RegType.NOT_INIT)))
+    if zero_used and value_regno >= 0:  # backtracking doesn't work for STACK_ZERO yet
+        from .argcheck import mark_chain_precision
+
+        mark_chain_precision(env, value_regno)
     return state
 
 
@@ -258,12 +274,15 @@ def _is_pointer_value(env: Env, reg: Reg) -> bool:  # __is_pointer_value
     return not env.profile.allow_ptr_leaks and reg.type != RegType.SCALAR_VALUE
 
 
-def mark_reg_stack_read(state: State, ptr_frameno: int, min_off: int, max_off: int, dst_regno: int) -> State:
+def mark_reg_stack_read(state: State, ptr_frameno: int, min_off: int, max_off: int, dst_regno: int,
+                        env: Env | None = None) -> State:
     from . import memory as m
 
     zeros = 0
     for i in range(min_off, max_off):
         spi, j = slot_of(i)
+        if env is not None:
+            env.scratched_slots.add(spi)  # mark_stack_slot_scratched
         if _frame_slot(state, ptr_frameno, spi).kinds[j] != SlotKind.ZERO:
             break
         zeros += 1
@@ -283,6 +302,8 @@ def check_stack_read_fixed_off(env: Env, state: State, insn_idx: int, frameno: i
     spi, _ = slot_of(off)
     slot = -off - 1
     st = _frame_slot(state, frameno, spi)
+    env.scratched_slots.add(spi)  # mark_stack_slot_scratched
+    env.insn_stack_access = (frameno, spi)  # insn_flags: pushed to the jump history unless cleared below
     stype = st.kinds
     reg = st.spilled
     if is_spilled_reg(st):
@@ -324,15 +345,13 @@ def check_stack_read_fixed_off(env: Env, state: State, insn_idx: int, frameno: i
                 raise _err(insn_idx, INVALID_STACK_READ_OFF.format(off=off, i=i, size=size))
             if spill_cnt == size and reg.scalar.var_off.is_const() and reg.scalar.var_off.value == 0:
                 return state.with_reg(dst_regno, m.const_reg(0))
+            env.insn_stack_access = None  # not restoring original register state
             if zero_cnt == size:
                 return state.with_reg(dst_regno, m.const_reg(0))
             return state.with_reg(dst_regno, m.unknown_reg())
         if dst_regno >= 0:
-            if env.profile.bpf_capable:
-                reg2 = assign_scalar_id_before_mov(env, reg)
-                if reg2 is not reg:
-                    reg = reg2
-                    state = _set_slot(state, frameno, spi, replace(st, spilled=reg))
+            # a full 8-byte fill copies the spilled register as it is: 6.18 assigns no scalar id
+            # here (checked live: an id-less spilled scalar fills as `scalar()`, the slot stays id-less)
             return state.with_reg(dst_regno, reg)
         if _is_pointer_value(env, reg):
             raise _err(insn_idx, LEAKING_PTR_FROM_STACK.format(off=off))
@@ -344,8 +363,9 @@ def check_stack_read_fixed_off(env: Env, state: State, insn_idx: int, frameno: i
         if t == SlotKind.INVALID and env.profile.allow_uninit_stack:
             continue
         raise _err(insn_idx, INVALID_STACK_READ_OFF.format(off=off, i=i, size=size))
+    env.insn_stack_access = None  # we are not restoring spilled register
     if dst_regno >= 0:
-        return mark_reg_stack_read(state, frameno, off, off + size, dst_regno)
+        return mark_reg_stack_read(state, frameno, off, off + size, dst_regno, env)
     return state
 
 
@@ -365,7 +385,7 @@ def check_stack_read(env: Env, state: State, insn_idx: int, ptr_regno: int, off:
                                                    access_type="read", meta=None, insn_idx=insn_idx)
     min_off = reg.scalar.smin + off
     max_off = reg.scalar.smax + off
-    return mark_reg_stack_read(state, reg.frameno, min_off, max_off + size, dst_regno)
+    return mark_reg_stack_read(state, reg.frameno, min_off, max_off + size, dst_regno, env)
 
 
 def clobber_spilled(slot: StackSlot) -> StackSlot:
