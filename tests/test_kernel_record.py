@@ -121,5 +121,9 @@ def test_first_state_difference_ignores_padding_and_kernel_addresses() -> None:
     a = "1: (18) r1 = 0xffff888104381800       ; R1=map_ptr(ks=4,vs=8)\n3: (95) exit\n"
     b = "1: (18) r1 = 0xffff8881043dec00 ; R1=map_ptr(ks=4,vs=8)\n3: (95) exit\n"
     assert first_state_difference(a, b) is None
+    model = "1: (18) r1 = 0x0                      ; R1=map_ptr(ks=4,vs=8)\n3: (95) exit\n"
+    assert first_state_difference(model, b) is None  # the model prints no address for a map
+    const = "1: (18) r1 = 0x5 ; R1=5\n3: (95) exit\n"
+    assert first_state_difference(const, const.replace("0x5", "0x6")) is not None
     diff = first_state_difference(a, a + "from 1 to 3: R0=1\n")
     assert diff is not None and diff.model is None and diff.kernel is not None and diff.kernel.kind == "from"
