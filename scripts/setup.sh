@@ -20,7 +20,7 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,cluster]'
 # The SARIF 2.1.0 JSON schema the report tests validate against: fetched from the npm registry
 # (Microsoft's @microsoft/jest-sarif ships the OASIS schema) into .cache/, never committed.
 # Without npm or the registry the schema tests skip and say so.
