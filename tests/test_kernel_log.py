@@ -37,6 +37,21 @@ def test_load_time_errors_have_no_instruction() -> None:
     assert error_block(log) == (None, ["kernel btf_id 12345678 is not a function"])
 
 
+def test_error_glued_to_a_jump_line_is_the_error_block() -> None:
+    # the 6.18 kernel's own level-1 tail when the 1M limit hits right after a pop
+    log = ("4: (57) r2 &= 1                       ; R2=scalar(smin=smin32=0,smax=umax=smax32=umax32=1,"
+           "var_off=(0x0; 0x1))\n"
+           "5: (55) if r2 != 0x0 goto pc-5 BPF program is too large. Processed 1000001 insn\n"
+           "processed 1000001 insns (limit 1000000) max_states_per_insn 4 total_states 14287 "
+           "peak_states 14287 mark_read 0\n")
+    assert error_block(log) == (5, ["BPF program is too large. Processed 1000001 insn"])
+    loop = ("3: (05) goto pc-3 infinite loop detected at insn 1\ncur state: R1=0 R10=fp0\n"
+            "old state: R1=P0 R10=fp0\nprocessed 9 insns (limit 1000000) max_states_per_insn 0 "
+            "total_states 1 peak_states 1 mark_read 0\n")
+    assert error_block(loop) == (3, ["infinite loop detected at insn 1", "cur state: R1=0 R10=fp0",
+                                     "old state: R1=P0 R10=fp0"])
+
+
 def test_level2_noise_is_not_part_of_the_error_block() -> None:
     log = """\
 18: (85) call bpf_xdp_ct_lookup#66135

@@ -2,6 +2,7 @@
 # kernel: reject
 # kernel-errno: E2BIG
 # kernel-insn: 5
+# kernel-error: BPF program is too large. Processed 1000001 insn
 # kernel-processed: 1000001
 # kernel-version: 6.18.44
 	.section xdp

@@ -72,7 +72,19 @@ def error_block(log: str) -> tuple[int | None, list[str]]:
     m = INSN_LINE_RE.match(lines[last])
     assert m is not None
     block = lines[last + 1 : end]
+    glued = _GLUED_ERROR_RE.search(lines[last])
+    if glued:  # the error followed the jump's line before the popped branch's state was printed
+        block = [glued["error"], *block]
     return int(m["insn"]), [ln for ln in block if ln.strip() and not LEVEL2_NOISE_RE.match(ln)]
+
+
+# At level 1 a popped branch's state goes on its jump's line, printed at the top of the next
+# do_check iteration; the two errors checked before that print (the 1M-insn limit, then
+# is_state_visited's loop check) land on the jump's line instead:
+# "5: (55) if r2 != 0x0 goto pc-5 BPF program is too large. Processed 1000001 insn"
+_GLUED_ERROR_RE = re.compile(
+    r"goto pc[+-]\d+ (?P<error>BPF program is too large\. Processed \d+ insn|infinite loop detected at insn \d+)$"
+)
 
 
 # what only log level 2 prints besides states: subprogram list, the liveness table,
