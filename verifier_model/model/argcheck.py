@@ -86,6 +86,7 @@ def check_stack_range_initialized(env: Env, state: State, regno: int, off: int, 
         meta.regno = regno
         return state
     frameno = reg.frameno
+    lv = env.liveness
     for i in range(min_off, max_off + access_size):
         spi, j = slot_of(i)
         frame = state.frames[frameno]
@@ -94,24 +95,27 @@ def check_stack_range_initialized(env: Env, state: State, regno: int, off: int, 
         slot = frame.stack[spi]
         k = slot.kinds[j]
         if k == SlotKind.MISC:
-            continue
-        if k == SlotKind.ZERO or (k == SlotKind.INVALID and env.profile.allow_uninit_stack):
+            pass
+        elif k == SlotKind.ZERO or (k == SlotKind.INVALID and env.profile.allow_uninit_stack):
             if clobber:
                 kinds = list(slot.kinds)
                 kinds[j] = SlotKind.MISC
                 state = state.with_frame(frame.with_slot(spi, replace(slot, kinds=tuple(kinds))), frameno)
-            continue
-        if is_spilled_reg(slot) and (slot.spilled.type == RegType.SCALAR_VALUE or env.profile.allow_ptr_leaks):
+        elif is_spilled_reg(slot) and (slot.spilled.type == RegType.SCALAR_VALUE or env.profile.allow_ptr_leaks):
             if clobber:
                 scrubbed = tuple(kk if kk == SlotKind.INVALID else SlotKind.MISC for kk in slot.kinds)
                 state = state.with_frame(frame.with_slot(spi, StackSlot(scrubbed, unknown_reg())), frameno)
-            continue
-        if var.is_const():
-            msg = INVALID_STACK_READ_CONST.format(regno=regno, off=min_off, i=i - min_off, size=access_size)
         else:
-            msg = INVALID_STACK_READ_VAR.format(regno=regno, var_off=tnum_strn(var), i=i - min_off,
-                                                size=access_size)
-        raise VerifierError(idx, [msg], EACCES)
+            if var.is_const():
+                msg = INVALID_STACK_READ_CONST.format(regno=regno, off=min_off, i=i - min_off, size=access_size)
+            else:
+                msg = INVALID_STACK_READ_VAR.format(regno=regno, var_off=tnum_strn(var), i=i - min_off,
+                                                    size=access_size)
+            raise VerifierError(idx, [msg], EACCES)
+        # mark: reading any byte of the slot reads the whole slot (bpf_mark_stack_read); a helper's
+        # write is no full-slot write, so nothing is marked written
+        if lv is not None:
+            lv.mark_stack_read(frameno, idx, 1 << spi)
     return state
 
 

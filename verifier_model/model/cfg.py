@@ -6,14 +6,13 @@
   marks (conditional jumps, `ja` targets, the instruction after a call, callback call sites).
 - `compute_live_registers`: which registers each instruction's continuation may read (6.15+
   uses this to clean explored states before comparing them).
-- `loop_insns`: instructions on a cycle of the graph (strongly connected components).
+- `compute_scc`: the loops of the graph (strongly connected components), numbered like the
+  kernel's (the level-2 liveness table and `SCC enter/exit` lines print the numbers).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import networkx as nx
 
 from ..btf.func_info import subprogs as btf_subprogs
 from ..errors import VerifierError
@@ -52,6 +51,7 @@ class ProgramFacts:
     live_before: list[int] = field(default_factory=list)  # bitmask of r0..r9 per insn
     in_loop: set[int] = field(default_factory=set)
     scc_of: dict[int, int] = field(default_factory=dict)  # loop (SCC) number per instruction, from 1
+    succ: list[tuple[int, ...]] = field(default_factory=list)  # bpf_insn_successors of every instruction
 
     def subprog_of(self, insn: int) -> int:
         for i, s in enumerate(self.subprogs):
@@ -120,7 +120,6 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
     n = len(insns)
     facts = ProgramFacts(subprogs=subs)
     explored = [0] * n  # 0 unvisited, 1 on stack, 2 done
-    g = nx.DiGraph()
     for s in subs:
         if explored[s.start]:
             continue
@@ -142,8 +141,6 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
                 raise _err(f"jump out of range from insn {t} to {w}")
             if isinstance(insns[w], Imm64Tail):
                 raise _err(f"jump into the middle of ldimm64 insn {w - 1}")
-            if not (isinstance(insns[t], Jmp) and insns[t].is_pseudo_call and w != t + 1):
-                g.add_edge(t, w)  # insn_successors: a call's target is not a CFG successor (compute_scc)
             if explored[w] == 0:
                 explored[w] = 1
                 work.append((w, _succ_marking(prog, w, facts), 0))
@@ -154,16 +151,69 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
             continue
         if not explored[i]:
             raise _err(f"unreachable insn {i}")
-    loops = []
-    for comp in nx.strongly_connected_components(g):
-        if len(comp) > 1 or g.has_edge(next(iter(comp)), next(iter(comp))):
-            facts.in_loop |= comp
-            loops.append(comp)
-    for n, comp in enumerate(sorted(loops, key=min), start=1):
-        for v in comp:
-            facts.scc_of[v] = n
+    from .liveness import insn_successors
+
+    facts.succ = [insn_successors(prog, i) for i in range(n)]
+    facts.scc_of = compute_scc(prog, facts.succ)
+    facts.in_loop = set(facts.scc_of)
     facts.live_before = compute_live_registers(prog, nargs)
     return facts
+
+
+def compute_scc(prog: Program, succ: list[tuple[int, ...]] | None = None) -> dict[int, int]:
+    """compute_scc: Tarjan's strongly connected components of the instruction graph
+    (bpf_insn_successors edges: a call falls through), numbered from 1 in the order the
+    iterative DFS completes them; only components with two or more instructions or a self
+    loop get a number."""
+    from .liveness import insn_successors
+
+    n = len(prog.insns)
+    not_on_stack = 1 << 62
+    pre = [0] * n
+    low = [0] * n
+    scc: dict[int, int] = {}
+    next_pre = 1
+    next_scc = 1
+    if succ is None:
+        succ = [insn_successors(prog, i) for i in range(n)]
+    for i in range(n):
+        if pre[i]:
+            continue
+        stack: list[int] = []
+        dfs = [i]
+        while dfs:
+            w = dfs[-1]
+            if pre[w] == 0:
+                low[w] = pre[w] = next_pre
+                next_pre += 1
+                stack.append(w)
+            descended = False
+            for s in succ[w]:
+                if not 0 <= s < n:
+                    continue
+                if pre[s]:
+                    low[w] = min(low[w], low[s])
+                else:
+                    dfs.append(s)
+                    descended = True
+                    break
+            if descended:
+                continue
+            if low[w] < pre[w]:  # something above w on the stack is reachable from it: keep w there
+                dfs.pop()
+                continue
+            assign = stack[-1] != w or w in succ[w]
+            while True:
+                t = stack.pop()
+                low[t] = not_on_stack
+                if assign:
+                    scc[t] = next_scc
+                if t == w:
+                    break
+            if assign:
+                next_scc += 1
+            dfs.pop()
+    return scc
 
 
 def _succ_marking(prog: Program, t: int, facts: ProgramFacts) -> list[int]:
@@ -199,7 +249,12 @@ def _succ_marking(prog: Program, t: int, facts: ProgramFacts) -> list[int]:
             facts.force_checkpoints.add(t)
         return [t + 1, insn.target(t)]
     if isinstance(insn, LoadImm64) and insn.src == PSEUDO_FUNC:
-        facts.prune_points.add(t)  # the callback body is verified at its call site
+        # visit_func_call_insn(visit_callee=true): the instruction, the one after it and the
+        # callback's start are prune points; the walk goes on into the callback
+        nxt, w = t + insn.slots, t + insn.imm + 1
+        facts.prune_points.update((t, nxt, w))
+        facts.jmp_points.update((nxt, w))
+        return [nxt, w]
     return [t + insn.slots]
 
 
@@ -247,7 +302,7 @@ def use_def(insn: Insn, nargs: int = 5) -> tuple[int, int]:
             return 1, 0
         if insn.op == JmpOp.CALL:
             return ((1 << (nargs + 1)) - 2) & ALL_ARGS, CALLER_SAVED
-        if insn.op == JmpOp.JA:
+        if insn.op in (JmpOp.JA, JmpOp.JCOND):  # may_goto reads no register
             return 0, 0
         return _bit(insn.dst) | (_bit(insn.src) if insn.source == Src.X else 0), 0
     return 0, 0

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..program import Program
 from .profiles import Profile
+
+if TYPE_CHECKING:
+    from .liveness import StackLiveness
 
 
 @dataclass
@@ -21,6 +25,7 @@ class Env:
     insn_stack_access: tuple[int, int] | None = None  # INSN_F_STACK_ACCESS (frameno, spi) of this insn
     scratched_slots: set[int] = field(default_factory=set)  # mark_stack_slot_scratched since the last print
     loop_inline: dict[int, tuple[bool, int]] = field(default_factory=dict)  # insn_aux loop_inline_state
+    liveness: StackLiveness | None = None  # env->liveness: stack reads and writes are recorded here
 
     def new_id(self) -> int:
         self.id_gen += 1

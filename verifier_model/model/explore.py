@@ -4,7 +4,9 @@ Depth-first, fall-through first: a conditional jump whose direction is unknown p
 edge and carries on with the fall-through; a path ends at the main program's exit or when its
 state is equivalent to an explored one at a prune point. Checkpoints (explored states) form the
 kernel's parent chain: precision marks are backtracked along it (mark_chain_precision), branch
-counts tell which checkpoints are still on a live path (the infinite-loop check).
+counts tell which checkpoints are still on a live path (the infinite-loop check). Stack reads and
+writes feed the stack-slot liveness analysis (liveness.py); checkpoints whose paths are all done
+are cleaned with it (clean_live_states) before they are compared.
 """
 from __future__ import annotations
 
@@ -24,13 +26,15 @@ from . import memory, packet, prune
 from . import scalar as sc
 from .cfg import SYNC_CALLBACK_HELPERS, ProgramFacts, check_cfg, check_subprogs, find_subprogs
 from .env import Env
+from .liveness import StackLiveness
 from .profiles import get_profile
 from .regs import NOT_INIT, Reg, RegFlag, RegType, pointer, unknown_scalar
 from .scalar import Scalar
-from .state import BPF_REG_SIZE, MAX_BPF_STACK, Frame, SlotKind, State
+from .state import BPF_REG_SIZE, MAX_BPF_STACK, MAX_CALL_FRAMES, Frame, SlotKind, StackSlot, State
 
 EACCES, EINVAL, E2BIG, EFAULT = 13, 22, 7, 14
 BPF_COMPLEXITY_LIMIT_JMP_SEQ = 8192
+BPF_COMPLEXITY_LIMIT_STATES = 64
 
 
 class _PathDone(Exception):
@@ -49,6 +53,8 @@ class Checkpoint:
     branches: int = 1
     hit: int = 0
     miss: int = 0
+    cleaned: bool = False  # clean_verifier_state ran: dead registers and stack slots are NOT_INIT/INVALID
+    bucket: int = 0  # explored_state(): the hash bucket of env->explored_states holding it
 
 
 @dataclass(eq=False)
@@ -84,9 +90,14 @@ class Explorer:
         self.prog = env.prog
         self.level = log_level
         self.explored: dict[int, list[Checkpoint]] = defaultdict(list)
+        # how many explored states each bucket of the kernel's explored_states table holds: the
+        # table is indexed by (insn ^ callsite) % prog len, so a bucket mixes instructions
+        self.bucket_size: dict[int, int] = defaultdict(int)
         self.stack: list[Path] = []
         self.total_states = 0
         self.peak_states = 0
+        self.explored_size = 0  # env->explored_states_size: checkpoints in the explored lists
+        self.free_list: set[Checkpoint] = set()  # evicted checkpoints a live path may still need
         self.max_states_per_insn = 0
         self.jmps_processed = 0
         self.prev_jmps = 0
@@ -116,6 +127,17 @@ class Explorer:
         self.prev_linfo: int | None = None
         env.explorer = self  # type: ignore[attr-defined]  # calls.push_callback_call finds us here
         self.walking = False
+        self.liveness = StackLiveness(self.prog, sorted(s.start for s in facts.subprogs), facts.prune_points,
+                                      facts.calls_callback, log=self._live_log if log_level >= 2 else None,
+                                      succ=facts.succ or None)
+        env.liveness = self.liveness
+
+    def _sp_start(self, subprogno: int) -> int:
+        return self.facts.subprogs[subprogno].start
+
+    def _live_log(self, line: str) -> None:
+        self.log.append(line)
+        self.last_insn_line = None
 
     # --- logging -------------------------------------------------------------------------------
     def _fmt_state(self, state: State, regs: set[int] | None = None, slots: set[int] | None = None) -> str:
@@ -190,6 +212,7 @@ class Explorer:
                 frame = frame.with_reg(i, unknown_scalar())
         state = State(frames=(frame,))
         self.explored.clear()
+        self.bucket_size.clear()
         if self.level:
             self.log.append(f"Validating {sub.name}() func#{subprogno}...")
             self.log.append(f"{sub.start}:" + _prefix_space(self._fmt_state(state)))
@@ -199,6 +222,7 @@ class Explorer:
         env = self.env
         prog = self.prog
         limit = env.profile.insn_limit
+        lv = self.liveness
         while True:
             self.cur = path
             try:
@@ -232,13 +256,18 @@ class Explorer:
                     if self.linfo:
                         self._verbose_linfo(idx)
                     self._log_insn(idx, insn)
+                    lv.reset_stack_write_marks(path.state, idx, self._sp_start)
                     path.idx = self._step(path, idx, insn)
+                    lv.commit_stack_write_marks()
                     path.prev_idx = idx
                     for fr in path.state.frames:
                         if fr.allocated_stack > self.stack_depth.get(fr.subprogno, 0):
                             self.stack_depth[fr.subprogno] = fr.allocated_stack
             except _PathDone:
+                if lv.write_pending:  # the main program's exit: do_check_insn returned PROCESS_BPF_EXIT
+                    lv.commit_stack_write_marks()
                 self._update_branch_counts(path.parent)
+                lv.update_live_stack(path.state, self._sp_start)
             self.pending = None
             nxt = self._pop()
             if nxt is None:
@@ -279,6 +308,7 @@ class Explorer:
             if cp.branches:
                 break
             self._maybe_exit_scc(cp)
+            self._maybe_free_state(cp)
             cp = cp.parent
 
     # --- SCC visits (maybe_enter_scc / maybe_exit_scc; their log lines only) -----------------------
@@ -317,6 +347,16 @@ class Explorer:
             self.log.append(f"SCC exit {self._fmt_callchain(chain)}")
         self.scc_visits[chain] = None
         self.num_backedges -= self.scc_backedges.pop(chain, 0)
+        self._update_peak_states()
+
+    def _update_peak_states(self) -> None:  # update_peak_states
+        self.peak_states = max(self.peak_states, self.explored_size + len(self.free_list) + self.num_backedges)
+
+    def _maybe_free_state(self, cp: Checkpoint) -> None:
+        """maybe_free_verifier_state: an evicted checkpoint is freed once no path descends from it
+        and its loop has no backedges pending."""
+        if cp in self.free_list and not cp.branches and not self._incomplete_read_marks(cp):
+            self.free_list.discard(cp)
 
     # --- pruning -----------------------------------------------------------------------------------
     def _live_masks(self, state: State, idx: int) -> list[int]:
@@ -327,8 +367,56 @@ class Explorer:
                 masks.append(lb[idx])
             else:
                 cs = state.frames[i + 1].callsite
-                masks.append((lb[cs + 1] if cs + 1 < len(lb) else 0) | 1)
+                masks.append(lb[cs])  # frame_insn_idx: the call site
         return masks
+
+    def _bucket(self, idx: int, callsite: int) -> int:  # explored_state
+        return ((idx ^ callsite) & 0xFFFFFFFF) % len(self.prog.insns)
+
+    def _incomplete_read_marks(self, cp: Checkpoint) -> bool:
+        """incomplete_read_marks: the state is in a loop whose visit has backedges still pending."""
+        chain = self._scc_callchain(cp)
+        return chain is not None and self.scc_visits.get(chain) is not None and self.scc_backedges.get(chain, 0) > 0
+
+    def _clean_live_states(self, idx: int, cur: State) -> None:
+        """clean_live_states: explored states at idx whose paths are all done (and not in a loop
+        still being explored) forget the registers and stack slots no continuation reads."""
+        for cp in self.explored[idx]:
+            if cp.branches or cp.cleaned or not _same_callsites(cp.state, cur) or self._incomplete_read_marks(cp):
+                continue
+            cp.state = self._clean_verifier_state(cp.state, cp.insn)
+            cp.cleaned = True
+
+    def _clean_verifier_state(self, st: State, insn_idx: int) -> State:
+        """clean_verifier_state / clean_func_state: registers not live before the frame's
+        instruction (frame_insn_idx: the call site for an outer frame) become NOT_INIT, stack slots
+        no continuation may read (bpf_stack_slot_alive) become STACK_INVALID."""
+        lv = self.liveness
+        lv.query_init(st, insn_idx, self._sp_start)
+        lb = self.facts.live_before
+        frames = st.frames
+        new_frames: list[Frame] | None = None
+        for i, fr in enumerate(frames):
+            live = lb[insn_idx if i == st.curframe else frames[i + 1].callsite]
+            regs = fr.regs
+            dead = [r for r in range(10) if not live >> r & 1 and regs[r].type != RegType.NOT_INIT]
+            if dead:
+                rl = list(regs)
+                for r in dead:
+                    rl[r] = NOT_INIT
+                regs = tuple(rl)
+            stack = fr.stack
+            if stack:
+                alive = lv.stack_slot_alive
+                cleaned = tuple(slot if slot is _DEAD_SLOT or alive(i, spi) else _DEAD_SLOT
+                                for spi, slot in enumerate(stack))
+                if cleaned != stack:
+                    stack = cleaned
+            if regs is not fr.regs or stack is not fr.stack:
+                if new_frames is None:
+                    new_frames = list(frames)
+                new_frames[i] = replace(fr, regs=regs, stack=stack)
+        return st if new_frames is None else replace(st, frames=tuple(new_frames))
 
     def _is_state_visited(self, path: Path, idx: int) -> bool:
         env = self.env
@@ -341,11 +429,14 @@ class Explorer:
         add_new = force_new or (self.jmps_processed - self.prev_jmps >= 2 and env.insn_processed - self.prev_insns >= 8)
         allow_uninit = env.profile.allow_uninit_stack
         masks = self._live_masks(cur, idx)
+        self._clean_live_states(idx, cur)
+        bucket = self._bucket(idx, cur.cur.callsite)
+        states_cnt = self.bucket_size[bucket]
         lst = self.explored[idx]
         keep: list[Checkpoint] = []
         found = False
         for cp in lst:
-            if found:
+            if found or cp.bucket != bucket:  # the kernel walks this bucket's list only
                 keep.append(cp)
                 continue
             if cp.branches:
@@ -370,7 +461,7 @@ class Explorer:
                 if not force_new and self.jmps_processed - self.prev_jmps < 20 and env.insn_processed - self.prev_insns < 100:
                     add_new = False
             else:
-                exact = prune.Exact.RANGE_WITHIN if idx in self.facts.in_loop else prune.Exact.NOT_EXACT
+                exact = prune.Exact.RANGE_WITHIN if self._incomplete_read_marks(cp) else prune.Exact.NOT_EXACT
                 if prune.states_equal(cp.state, cur, exact, masks, allow_uninit):
                     found = self._hit(path, cp)
                     keep.append(cp)
@@ -378,8 +469,12 @@ class Explorer:
             if add_new:
                 cp.miss += 1
             n = 64 if (idx in self.facts.force_checkpoints and cp.branches > 0) else 3
-            if cp.miss > cp.hit * n + n:
-                continue  # evicted
+            if cp.miss > cp.hit * n + n:  # evicted: onto the free list until nothing needs it
+                self.bucket_size[bucket] -= 1
+                self.explored_size -= 1
+                self.free_list.add(cp)
+                self._maybe_free_state(cp)
+                continue
             keep.append(cp)
         self.explored[idx] = keep
         if found:
@@ -391,16 +486,20 @@ class Explorer:
                 else:
                     self.log.append(f"{idx}: safe")
             return True
-        self.max_states_per_insn = max(self.max_states_per_insn, len(keep))
+        self.max_states_per_insn = max(self.max_states_per_insn, states_cnt)
+        if not env.profile.bpf_capable and states_cnt > BPF_COMPLEXITY_LIMIT_STATES:
+            return False
         if not add_new:
             return False
         self.total_states += 1
-        self.peak_states += 1
+        self.explored_size += 1
+        self._update_peak_states()
         self.prev_jmps = self.jmps_processed
         self.prev_insns = env.insn_processed
         cur = _mark_all_scalars_imprecise(cur) if env.profile.bpf_capable else cur
         path.state = cur
-        cp = Checkpoint(cur, idx, path.parent, path.hist, branches=1)
+        cp = Checkpoint(cur, idx, path.parent, path.hist, branches=1, bucket=bucket)
+        self.bucket_size[bucket] += 1
         path.parent = cp
         path.hist = []
         keep.insert(0, cp)
@@ -436,7 +535,7 @@ class Explorer:
                 self.log.append(f"SCC backedge {self._fmt_callchain(chain)}")
             self.scc_backedges[chain] = self.scc_backedges.get(chain, 0) + 1
             self.num_backedges += 1
-            self.peak_states = max(self.peak_states, self.total_states + self.num_backedges)
+            self._update_peak_states()
         return True
 
     # --- precision (mark_chain_precision, simplified backtracking) -----------------------------------
@@ -452,37 +551,43 @@ class Explorer:
 
     def _mark_precise(self, path: Path, regs: dict[int, set[int]], slots: dict[int, set[int]],
                       skip_current: bool = False) -> None:
-        """Backtrack the path's history; what is still needed at a checkpoint gets marked precise
-        there and backtracking continues through its history. Anything the simplified
-        backtracking cannot follow (calls between frames, atomics) marks every scalar precise.
-        At log level 2 this prints the kernel's `mark_precise:` lines."""
-        cur_frame = path.state.curframe
-        if set(regs) - {cur_frame} or set(slots) - {cur_frame}:
-            self._mark_all_precise(path)
-            return
-        rmask = set(regs.get(cur_frame, set()))
-        smask = set(slots.get(cur_frame, set()))
+        """__mark_chain_precision: walk the path's history back; what is still needed at a
+        checkpoint gets marked precise there (in every frame up to the one being walked) and the
+        walk goes on through its history. Calls and exits move the walk between frames like
+        backtrack_insn does. What the simplified walk cannot follow (atomics, linked registers
+        across frames) marks every scalar precise. At log level 2 this prints the kernel's
+        `mark_precise:` lines."""
+        bt = _Bt(max(path.state.curframe, *regs, *slots))
+        bt.frame = path.state.curframe
+        for fi, rs in regs.items():
+            bt.regs[fi] |= rs
+        for fi, ss in slots.items():
+            bt.slots[fi] |= ss
         hist = path.hist[:-1] if skip_current and path.hist else path.hist
         cp = path.parent
-        frame = cur_frame
         tab = self.bt
         log = self.level >= 2
         last_idx = path.idx
         first_idx = path.hist[0][0] if path.hist else path.idx
         subseq = -1
+        nxt = path.idx  # subseq_idx of the entry being backtracked: the instruction executed after it
+        ctx = _BtContext(self.prog, self.facts)
+        bt_regs, bt_slots = bt.regs, bt.slots
         while True:
             if log:
-                self.log.append(f"mark_precise: frame{frame}: last_idx {last_idx} first_idx {first_idx} "
+                self.log.append(f"mark_precise: frame{bt.frame}: last_idx {last_idx} first_idx {first_idx} "
                                 f"subseq_idx {subseq} ")
             for entry in reversed(hist):
                 if log:
-                    self.log.append(f"mark_precise: frame{frame}: regs={_fmt_regs(rmask)} stack={_fmt_slots(smask)} "
+                    self.log.append(f"mark_precise: frame{bt.frame}: regs={_fmt_regs(bt_regs[bt.frame])} "
+                                    f"stack={_fmt_slots(bt_slots[bt.frame])} "
                                     f"before {entry[0]}: {self._insn_text(entry[0])}")
-                ok = _backtrack(tab, entry, frame, rmask, smask)
-                if not ok:
+                if not _backtrack(tab, entry, bt, nxt, ctx):
                     self._mark_all_precise(path)
                     return
-                if not rmask and not smask:
+                nxt = entry[0]
+                f = bt.frame
+                if not bt_regs[f] and not bt_slots[f] and bt.empty():
                     if log:
                         self.last_insn_line = None
                     return
@@ -490,36 +595,36 @@ class Explorer:
                 self.last_insn_line = None if log else self.last_insn_line
                 return
             st = cp.state
-            if st.curframe != frame:
+            if st.curframe != bt.frame:
                 self._mark_all_precise(path)
                 return
-            fr = st.frames[frame]
-            new_r: set[int] = set()
-            for r in rmask:
-                reg = fr.regs[r]
-                if reg.type != RegType.SCALAR_VALUE or reg.precise:
-                    continue
-                fr = fr.with_reg(r, replace(reg, precise=True))
-                new_r.add(r)
-            new_s: set[int] = set()
-            for spi in smask:
-                if spi >= len(fr.stack):
-                    continue
-                slot = fr.stack[spi]
-                if slot.kinds[-1] != SlotKind.SPILL or slot.spilled.type != RegType.SCALAR_VALUE or slot.spilled.precise:
-                    continue
-                fr = fr.with_slot(spi, replace(slot, spilled=replace(slot.spilled, precise=True)))
-                new_s.add(spi)
-            cp.state = st.with_frame(fr, frame)
-            rmask, smask = new_r, new_s
-            if log:
-                self.log.append(f"mark_precise: frame{frame}: parent state regs={_fmt_regs(rmask)} "
-                                f"stack={_fmt_slots(smask)}: " + _prefix_space(self._fmt_state(cp.state)))
-            if not rmask and not smask:
+            for fi in range(bt.frame, -1, -1):
+                fr = st.frames[fi]
+                rmask, smask = bt.regs[fi], bt.slots[fi]
+                for r in sorted(rmask):
+                    reg = fr.regs[r]
+                    if reg.type != RegType.SCALAR_VALUE or reg.precise:
+                        rmask.discard(r)
+                        continue
+                    fr = fr.with_reg(r, replace(reg, precise=True))
+                for spi in sorted(smask):
+                    slot = fr.stack[spi] if spi < len(fr.stack) else None
+                    if (slot is None or slot.kinds[-1] != SlotKind.SPILL
+                            or slot.spilled.type != RegType.SCALAR_VALUE or slot.spilled.precise):
+                        smask.discard(spi)
+                        continue
+                    fr = fr.with_slot(spi, replace(slot, spilled=replace(slot.spilled, precise=True)))
+                st = st.with_frame(fr, fi)
+                if log:
+                    self.log.append(f"mark_precise: frame{fi}: parent state regs={_fmt_regs(rmask)} "
+                                    f"stack={_fmt_slots(smask)}: "
+                                    + _prefix_space(self._fmt_state_frame(st, fi)))
+            cp.state = st
+            if bt.empty():
                 if log:
                     self.last_insn_line = None
                 return
-            subseq = first_idx
+            subseq = nxt = first_idx
             last_idx = cp.hist[-1][0] if cp.hist else cp.insn
             first_idx = cp.hist[0][0] if cp.hist else cp.insn
             hist = cp.hist
@@ -771,6 +876,7 @@ class Explorer:
             caller = caller.with_reg(r, NOT_INIT)
         state = replace(state, frames=state.frames[:-1] + (caller, callee))
         path.state = state
+        self.liveness.reset_callchain()  # the callee's instance is looked up at its first instruction
         if self.level:
             self.log.append("caller:")
             self.log.append(" " + self._fmt_state_frame(state, len(state.frames) - 2))
@@ -848,6 +954,8 @@ class Explorer:
             check_resource_leak(env, state, idx, "BPF_EXIT instruction in main prog")
             self._check_return_code(path, idx)
             raise _PathDone
+        # prepare_func_exit: the callee's marks are propagated (and reach the caller's instance)
+        self.liveness.update_live_stack(state, self._sp_start)
         callee = state.cur
         at_exit = state
         r0 = callee.regs[0]
@@ -1000,6 +1108,14 @@ class Explorer:
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
+
+_DEAD_SLOT = StackSlot()  # __mark_reg_not_init + every byte STACK_INVALID
+
+
+def _same_callsites(a: State, b: State) -> bool:
+    if len(a.frames) != len(b.frames):
+        return False
+    return all(fa.callsite == fb.callsite for fa, fb in zip(a.frames, b.frames))
 
 
 def _fmt_regs(mask: set[int]) -> str:
@@ -1193,7 +1309,7 @@ def _mark_all_scalars_imprecise(state: State) -> State:
     return _mark_all_scalars(state, False)
 
 
-_BT_CACHE: dict[int, list[tuple[int, int, int]]] = {}
+_BT_CACHE: dict[int, tuple[Program, list[tuple[int, int, int]]]] = {}
 (BT_MOVK, BT_MOVX, BT_ALUK, BT_ALUX, BT_DEF, BT_LOAD, BT_STORE, BT_STOREIMM, BT_LEGACY, BT_PCALL, BT_CALL,
  BT_EXIT, BT_NOP, BT_JX, BT_ATOMIC) = range(15)
 
@@ -1201,9 +1317,9 @@ _BT_CACHE: dict[int, list[tuple[int, int, int]]] = {}
 def _bt_table(prog: Program) -> list[tuple[int, int, int]]:
     """(kind, dst, src) per slot: what backtrack_insn needs, decoded once per program."""
     key = id(prog)
-    tab = _BT_CACHE.get(key)
-    if tab is not None and len(tab) == len(prog.insns):
-        return tab
+    cached = _BT_CACHE.get(key)
+    if cached is not None and cached[0] is prog:  # the id of a freed program can be reused
+        return cached[1]
     tab = []
     for insn in prog.insns:
         k = BT_NOP
@@ -1241,7 +1357,7 @@ def _bt_table(prog: Program) -> list[tuple[int, int, int]]:
         tab.append((k, insn.dst, insn.src))
     if len(_BT_CACHE) > 64:
         _BT_CACHE.clear()
-    _BT_CACHE[key] = tab
+    _BT_CACHE[key] = (prog, tab)
     return tab
 
 
@@ -1256,16 +1372,106 @@ def _sync_linked_masks(linked: Any, rmask: set[int], smask: set[int]) -> bool:
     return True
 
 
-def _backtrack(tab: list[tuple[int, int, int]], entry: Any, frame: int, rmask: set[int], smask: set[int]) -> bool:
-    """backtrack_insn for one history entry: rewrite the masks to what was needed before it.
-    False when the simplified backtracking cannot follow."""
+_ARGS = frozenset({1, 2, 3, 4, 5})
+
+
+class _Bt:
+    """struct backtrack_state: the registers and stack slots still to be made precise, per frame,
+    and the frame the instructions being walked back belong to."""
+
+    __slots__ = ("frame", "regs", "slots")
+
+    def __init__(self, frame: int) -> None:
+        self.frame = frame
+        self.regs: list[set[int]] = [set() for _ in range(frame + 1)]
+        self.slots: list[set[int]] = [set() for _ in range(frame + 1)]
+
+    def enter(self) -> bool:  # bt_subprog_enter
+        if self.frame + 1 >= MAX_CALL_FRAMES:
+            return False
+        self.frame += 1
+        if len(self.regs) <= self.frame:
+            self.regs.append(set())
+            self.slots.append(set())
+        return True
+
+    def empty(self) -> bool:  # bt_empty: the frames up to the current one
+        f = self.frame
+        if self.regs[f] or self.slots[f]:  # the common case, checked first
+            return False
+        regs, slots = self.regs, self.slots
+        for i in range(f):
+            if regs[i] or slots[i]:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class _BtContext:
+    prog: Program
+    facts: ProgramFacts
+
+    def is_global_call(self, idx: int) -> bool:
+        insn = self.prog.insns[idx]
+        sub = self.facts.subprog_at(idx + insn.imm + 1)  # type: ignore[attr-defined]
+        return sub >= 0 and self.facts.subprogs[sub].is_global
+
+    def calls_callback(self, idx: int) -> bool:  # bpf_calls_callback
+        return idx in self.facts.calls_callback
+
+
+def _backtrack(tab: list[tuple[int, int, int]], entry: Any, bt: _Bt, subseq: int, ctx: _BtContext) -> bool:
+    """backtrack_insn for one history entry (`subseq`: the instruction executed after it): rewrite
+    the masks to what was needed before it, moving between frames at calls and exits. False when
+    the simplified backtracking cannot follow (the kernel's -ENOTSUPP, or a case it reports as a
+    verifier bug)."""
     idx, efr, stack, linked = entry
-    if efr != frame:
-        return not rmask and not smask
+    k, d, s = tab[idx]
+    fr = bt.frame
+    rmask, smask = bt.regs[fr], bt.slots[fr]
+    if efr != fr:  # a call or an exit moves the walk between frames
+        if k == BT_EXIT and efr == fr + 1:
+            # back from after the call into the callee's exit: a callback's R1-R5 were set by the
+            # helper calling it; R0 is the callee's to make precise only when it returned to a
+            # subprogram call
+            if subseq >= 0 and ctx.calls_callback(subseq):
+                rmask -= _ARGS
+            if rmask & _ARGS:
+                return False
+            r0_precise = subseq >= 1 and tab[subseq - 1][0] == BT_PCALL and 0 in rmask
+            rmask.discard(0)
+            if not bt.enter():
+                return False
+            if r0_precise:
+                bt.regs[bt.frame].add(0)
+            return True
+        if k == BT_PCALL and efr == fr - 1 and subseq != idx + 1:
+            # back from a static subprogram's first instruction to its call: only its arguments
+            # can still be wanted, and they are the caller's R1-R5
+            if rmask - _ARGS or smask:
+                return False
+            bt.regs[fr - 1] |= rmask
+            rmask.clear()
+            bt.frame = fr - 1  # bt_subprog_exit
+            return True
+        if k == BT_CALL and efr == fr - 1 and ctx.calls_callback(idx) and idx != subseq - 1:
+            # back from a callback's first instruction to the helper that called it: its R1-R5
+            # were set by the helper, not passed by the caller
+            if rmask - _ARGS or smask:
+                return False
+            rmask.clear()
+            bt.frame = fr - 1
+            return True
+        if (k == BT_CALL and efr == fr + 1 and s == 0 and subseq - idx != 1
+                and ctx.prog.insns[idx].imm == 12):  # type: ignore[attr-defined]
+            # bpf_tail_call in a subprogram (an exit of it), walked back from the caller: it set
+            # the caller's R0; the walk goes on in the callee
+            rmask.discard(0)
+            return not rmask & _ARGS and bt.enter()
+        return bt.empty()
     linked_regs = linked is not None and linked != "atomic"
     if linked_regs and not _sync_linked_masks(linked, rmask, smask):
         return False
-    k, d, s = tab[idx]
     if k <= BT_ALUX:
         if d in rmask:
             if k == BT_MOVK:
@@ -1282,17 +1488,15 @@ def _backtrack(tab: list[tuple[int, int, int]], entry: Any, frame: int, rmask: s
     if k == BT_LOAD:
         if d in rmask:
             rmask.discard(d)
-            if stack is not None:
-                if stack[0] != frame:
-                    return False
-                smask.add(stack[1])
+            if stack is not None:  # a fill: the spilled slot (of whichever frame) is wanted instead
+                bt.slots[stack[0]].add(stack[1])
         return True
     if k in (BT_STORE, BT_STOREIMM, BT_ATOMIC):
-        if stack is None or stack[0] != frame or stack[1] not in smask:
+        if stack is None or stack[1] not in bt.slots[stack[0]]:
             return True
         if k == BT_ATOMIC:
             return False
-        smask.discard(stack[1])
+        bt.slots[stack[0]].discard(stack[1])
         if k == BT_STORE:
             rmask.add(s)
         return True
@@ -1300,15 +1504,16 @@ def _backtrack(tab: list[tuple[int, int, int]], entry: Any, frame: int, rmask: s
         for r in range(6):
             rmask.discard(r)
         return True
-    if k == BT_PCALL:
-        return not rmask & {0, 1, 2, 3, 4, 5}
-    if k == BT_CALL:
-        if rmask & {1, 2, 3, 4, 5}:
+    if k == BT_PCALL:  # a global subprogram: it sets R0 and leaves R1-R5 unusable
+        if rmask & _ARGS:
             return False
         rmask.discard(0)
         return True
+    if k == BT_CALL:  # a helper or kfunc sets R0; its arguments must have been found already
+        rmask.discard(0)
+        return not rmask & _ARGS
     if k == BT_EXIT:
-        return not rmask and not smask
+        return bt.empty()
     if k == BT_JX and (d in rmask or s in rmask):
         rmask.add(d)
         rmask.add(s)

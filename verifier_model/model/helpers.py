@@ -460,4 +460,7 @@ def _push_loop_callback(env: Env, state: State, insn: Insn, insn_idx: int, meta:
     depth = getattr(state.cur, "callback_depth", 0)
     if depth < r1.scalar.umax:
         return calls.push_callback_call(env, state, insn, insn_idx, meta.subprogno, set_loop_callback_state)
+    explorer = getattr(env, "explorer", None)
+    if explorer is not None and env.log_level >= 2:
+        explorer.log.append(f"frame{state.curframe} bpf_loop iteration limit reached")
     return state.with_frame(replace(state.cur, callback_depth=0))

@@ -31,15 +31,20 @@ class IdMap:
         return self._pair(old, cur)
 
     def check_scalar_ids(self, old: int, cur: int) -> bool:
-        if not old and not cur:
-            return True
+        """An old scalar without id relied on no link: any cur is fine ("bpf: Relax scalar id
+        equivalence for state pruning", in 6.18 stable). A linked old one needs a consistent
+        mapping, for the delta-linked id and for its base id alike ("bpf: Enforce regsafe base id
+        consistency for BPF_ADD_CONST scalars")."""
         if not old:
-            self.tmp += 1
-            old = self.tmp
+            return True
         if not cur:
             self.tmp += 1
             cur = self.tmp
-        return self._pair(old, cur)
+        if not self._pair(old, cur):
+            return False
+        if old & _ADD_CONST:
+            return self._pair(old & ~_ADD_CONST, cur & ~_ADD_CONST)
+        return True
 
     def _pair(self, old: int, cur: int) -> bool:
         if old in self.map:
@@ -88,12 +93,15 @@ def regsafe(old: Reg, cur: Reg, idmap: IdMap, exact: Exact) -> bool:
     if t == RegType.SCALAR_VALUE:
         if not old.precise and exact == Exact.NOT_EXACT:
             return True
-        if (old.id & _ADD_CONST) != (cur.id & _ADD_CONST):
+        # linking in cur only adds constraints when old has no id; a linked old needs the same kind
+        # of link (plain or with a delta, and then the same delta) and a consistent id mapping
+        if old.id and (old.id & _ADD_CONST) != (cur.id & _ADD_CONST):
             return False
         if old.id & _ADD_CONST and old.off != cur.off:
             return False
-        return (_range_within(old.scalar, cur.scalar) and _tnum_in(old.scalar, cur.scalar)
-                and idmap.check_scalar_ids(old.id, cur.id))
+        if not idmap.check_scalar_ids(old.id, cur.id):
+            return False
+        return _range_within(old.scalar, cur.scalar) and _tnum_in(old.scalar, cur.scalar)
     if t in (RegType.PTR_TO_MAP_KEY, RegType.PTR_TO_MAP_VALUE, RegType.PTR_TO_MEM, RegType.PTR_TO_BUF,
              RegType.PTR_TO_TP_BUFFER):
         return (_same_head(old, cur) and _range_within(old.scalar, cur.scalar) and _tnum_in(old.scalar, cur.scalar)
@@ -131,7 +139,7 @@ def stacksafe(old: Frame, cur: Frame, idmap: IdMap, exact: Exact, allow_uninit: 
         spi, b = divmod(i, BPF_REG_SIZE)
         os = old.stack[spi]
         ok = os.kinds[b]
-        if exact == Exact.EXACT and (i >= n_cur or ok != cur.stack[spi].kinds[b]):
+        if exact != Exact.NOT_EXACT and (i >= n_cur or ok != cur.stack[spi].kinds[b]):  # 6.18: RANGE_WITHIN too
             return False
         if ok == SlotKind.INVALID:
             i += 1
@@ -185,6 +193,8 @@ def states_equal(old: State, cur: State, exact: Exact, live_masks: list[int], al
         return False
     for i, (fo, fc) in enumerate(zip(old.frames, cur.frames)):
         if fo.callsite != fc.callsite:
+            return False
+        if fo.callback_depth > fc.callback_depth:  # func_states_equal: fewer bpf_loop rounds explored
             return False
         live = live_masks[i] | (1 << 10)
         for r in range(11):

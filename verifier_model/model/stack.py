@@ -176,6 +176,9 @@ def check_stack_write_fixed_off(env: Env, state: State, insn_idx: int, frameno: 
     if (not env.profile.allow_ptr_leaks and is_spilled_reg(old) and not is_spilled_scalar_reg(old)
             and size != BPF_REG_SIZE):
         raise _err(insn_idx, CORRUPT_SPILLED_PTR)
+    if off % BPF_REG_SIZE == 0 and size == BPF_REG_SIZE and env.liveness is not None:
+        # only a write of all 8 bytes kills the slot for stack liveness (bpf_mark_stack_write)
+        env.liveness.mark_stack_write(frameno, 1 << spi)
     reg = state.reg(value_regno) if value_regno >= 0 else None
     is_st = isinstance(insn, StoreImm)
     kinds = list(old.kinds)
@@ -304,6 +307,8 @@ def check_stack_read_fixed_off(env: Env, state: State, insn_idx: int, frameno: i
     st = _frame_slot(state, frameno, spi)
     env.scratched_slots.add(spi)  # mark_stack_slot_scratched
     env.insn_stack_access = (frameno, spi)  # insn_flags: pushed to the jump history unless cleared below
+    if env.liveness is not None:  # any read of the slot, whatever it holds (bpf_mark_stack_read)
+        env.liveness.mark_stack_read(frameno, insn_idx, 1 << spi)
     stype = st.kinds
     reg = st.spilled
     if is_spilled_reg(st):
