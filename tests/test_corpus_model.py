@@ -6,6 +6,7 @@ corpus/KNOWN_DIVERGENCES.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,19 @@ def known_divergences() -> dict[str, tuple[str, str]]:
 DIVERGENCES = known_divergences()
 
 
+# The 'slow' programs walk the kernel's 1M-instruction limit: the model needs 45-120 s for that
+# (the kernel about 1 s), over the default bound, so here they get a bound of their own.
+SLOW_TIME_LIMIT = 600
+
+
+@functools.lru_cache(maxsize=None)
 def _run(path: str):  # type: ignore[no-untyped-def]
     header = read_file(ROOT / path)
     assert header.expectation is not None, f"{path}: no recorded kernel expectation"
     prog = load(str(ROOT / path))[0]
-    return header.expectation, check(prog, privileged=header.privileged, log_level=0, time_limit=20)
+    slow = DIVERGENCES.get(path, ("", ""))[0] == "slow"
+    return header.expectation, check(prog, privileged=header.privileged, log_level=0,
+                                     time_limit=SLOW_TIME_LIMIT if slow else 20)
 
 
 def test_divergence_list_is_small_and_current() -> None:
@@ -50,14 +59,10 @@ def test_divergence_list_is_small_and_current() -> None:
 
 @pytest.mark.parametrize("path", FILES)
 def test_model_matches_kernel(path: str) -> None:
-    if path in DIVERGENCES:
-        kind, reason = DIVERGENCES[path]
-        if kind == "slow":
-            pytest.skip(f"known divergence: {reason}")
     expected, got = _run(path)
     same = (got.verdict == expected.verdict and list(got.errors) == list(expected.errors)
             and (got.verdict == "accept" or got.insn == expected.insn))
-    if path in DIVERGENCES:
+    if DIVERGENCES.get(path, ("", ""))[0] == "run":
         assert not same, f"{path} now agrees with the kernel: remove it from corpus/KNOWN_DIVERGENCES"
         pytest.xfail(DIVERGENCES[path][1])
     assert got.verdict == expected.verdict, (got.errors, got.extra)
@@ -71,7 +76,7 @@ def test_processed_counts_mostly_match() -> None:
     everywhere (it is not part of the verdict)."""
     same = total = 0
     for path in FILES:
-        if path in DIVERGENCES:
+        if DIVERGENCES.get(path, ("", ""))[0] == "run":
             continue
         expected, got = _run(path)
         if expected.processed is None or (expected.errors and "processed" in expected.errors[-1]):

@@ -111,6 +111,7 @@ class Explorer:
         self.subprog_verifying = 0
         self.stack_depth: dict[int, int] = {}
         self.last_printed: int | None = None
+        self.l1_popped = False  # level 1: a popped state waits to be printed on its jump's line
         self.raw_insn_line = ""
         # what print_insn_state prints before the next instruction: (state, regs, slots); regs and
         # slots None: everything is scratched (mark_verifier_state_scratched)
@@ -239,7 +240,11 @@ class Explorer:
                     path.state = path.state.at(idx)
                     if idx in self.facts.prune_points:
                         if self._is_state_visited(path, idx):
+                            self.l1_popped = False
                             raise _PathDone
+                    if self.l1_popped:
+                        self.l1_popped = False
+                        self.log[-1] += f" {idx}:" + _prefix_space(self._fmt_state(path.state))
                     insn = prog.insns[idx]
                     if self.pending_from is not None:
                         full = _prefix_space(self._fmt_state(path.state))
@@ -278,11 +283,15 @@ class Explorer:
         if not self.stack:
             return None
         p = self.stack.pop()
+        self.last_printed = p.prev_idx  # at level 1 the log is cut back to the jump's line
         if self.level:
             if self.level == 1:
                 del self.log[p.log_len:]
                 if self.log and p.head_text is not None:
-                    self.log[-1] = p.head_text + f" {p.idx}:" + _prefix_space(self._fmt_state(p.state))
+                    # the popped state goes on the jump's line, printed at the top of the next
+                    # do_check iteration: after the insn limit check and is_state_visited
+                    self.log[-1] = p.head_text
+                    self.l1_popped = True
                 self.last_insn_line = None
             else:
                 self.pending_from = (p.prev_idx, p.idx, True)
@@ -1625,7 +1634,12 @@ def _final_log(ex: Explorer | None, env: Env, res: Result, level: int, pre: list
         lines = list(ex.log)  # level 1, accepted: what follows the last reset (`Func#N ... is safe`)
     lines.extend(env.log_lines)
     if res.verdict == "reject":
-        lines.extend(res.errors)
+        if ex is not None and ex.l1_popped and lines and res.errors and not env.log_lines:
+            # raised before the popped state was printed: the error lands on the jump's line
+            lines[-1] += " " + res.errors[0]
+            lines.extend(res.errors[1:])
+        else:
+            lines.extend(res.errors)
     mps = ex.max_states_per_insn if ex else 0
     if not (res.errors and res.errors[-1].endswith(" mark_read 0")):
         lines.append(_stats_line(env, res, mps))
