@@ -8,6 +8,7 @@ it holds. kfuncs.json is {name: BTF id} of every FUNC tagged `bpf_kfunc`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import platform
 import sys
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     roots += kfuncs.values()
     types = select_types(btf, roots, args.pointer_depth)
 
-    Path(args.out).write_text(dumps(types, kernel=args.release, nr_types=len(btf)))
+    digest = hashlib.sha256(Path(args.btf).read_bytes()).hexdigest()
+    Path(args.out).write_text(dumps(types, kernel=args.release, nr_types=len(btf), btf_sha256=digest))
     Path(args.kfuncs_out).write_text(json.dumps(dict(sorted(kfuncs.items())), indent=1) + "\n")
     print(f"{args.out}: {len(types)} types; {args.kfuncs_out}: {len(kfuncs)} kfuncs")
     return 0

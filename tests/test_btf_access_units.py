@@ -102,11 +102,26 @@ def test_fixed_offset_of_the_register_adds_to_the_access() -> None:  # D13
 @pytest.mark.parametrize("off,member,name", [(160, "master", "nf_conn"), (176, "ext", "nf_ct_ext"),
                                              (136, "net", "net")])
 def test_pointer_member_reads_give_a_plain_unreferenced_btf_pointer(off: int, member: str, name: str) -> None:
-    st = access(ct_reg(), off, 8)  # D7, D7b, D7c
+    st = access(ct_reg(), off, 8, profile="6.18-orig")  # D7, D7b, D7c
     assert isinstance(st, State)
     r = st.reg(2)
     assert (r.type, r.flags, r.btf and r.btf.name, r.ref_obj_id, r.id) == (RegType.PTR_TO_BTF_ID, RegFlag.NONE,
                                                                            name, 0, 0)
+
+
+@pytest.mark.parametrize("off,name", [(160, "nf_conn"), (176, "nf_ct_ext"), (136, "net")])
+def test_pointer_member_reads_are_untrusted_in_the_trusted_by_default_build(off: int, name: str) -> None:
+    st = access(ct_reg(), off, 8)  # profile 6.18: the build with KF_TRUSTED_ARGS by default
+    assert isinstance(st, State)
+    r = st.reg(2)
+    assert (r.type, r.flags, r.btf and r.btf.name, r.ref_obj_id) == (RegType.PTR_TO_BTF_ID, RegFlag.PTR_UNTRUSTED,
+                                                                     name, 0)
+
+
+def test_store_through_an_untrusted_nf_conn_is_read_only() -> None:
+    reg = ct_reg(ref_obj_id=0, flags=RegFlag.PTR_UNTRUSTED)
+    assert access(reg, 168, 4, "write") == ["only read is supported"]
+    assert isinstance(access(reg, 168, 4, "write", profile="6.18-orig"), State)
 
 
 def test_pointer_read_from_an_untrusted_pointer_stays_untrusted() -> None:

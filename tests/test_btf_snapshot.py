@@ -1,6 +1,7 @@
 """The embedded snapshot of the reference kernel's BTF and kfuncs.json."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -39,7 +40,7 @@ def test_kfuncs_json_is_name_to_id(snapshot: Btf) -> None:
 
 def test_snapshot_keeps_the_kernels_ids_for_ct_kfuncs(snapshot: Btf) -> None:
     lookup = snapshot.find("bpf_xdp_ct_lookup", Kind.FUNC)
-    assert lookup is not None and lookup.id == 66135  # as the 6.18.44 logs print it
+    assert lookup is not None and lookup.id == kfunc_ids()["bpf_xdp_ct_lookup"]
     proto = snapshot.func_proto(lookup.id)
     assert [p.name for p in proto.params] == ["xdp_ctx", "bpf_tuple", "tuple__sz", "opts", "opts__sz"]
     assert snapshot.c_name(proto.params[3].type) == "struct bpf_ct_opts *"
@@ -90,6 +91,8 @@ def test_kernel_btf_falls_back_to_the_snapshot(monkeypatch: pytest.MonkeyPatch) 
     import verifier_model.btf as btf_mod
 
     monkeypatch.setattr(btf_mod, "VMLINUX_BTF", SNAPSHOT_PATH.parent / "no-such-file")
+    btf_mod._live_btf.cache_clear()
+    monkeypatch.setattr(btf_mod, "_live_btf", btf_mod._live_btf.__wrapped__)  # uncached for this test
     btf = kernel_btf()
     assert btf.origin.startswith("snapshot of ")
     assert btf.find("nf_conn", Kind.STRUCT) is not None
@@ -113,6 +116,10 @@ def test_snapshot_agrees_with_the_running_kernel(snapshot: Btf) -> None:
     doc = json.loads(SNAPSHOT_PATH.read_text())
     if doc["kernel"] != release:
         pytest.skip(f"snapshot is of {doc['kernel']}, this kernel is {release}")
+    digest = hashlib.sha256(VMLINUX_BTF.read_bytes()).hexdigest()
+    if doc["btf_sha256"] != digest:
+        pytest.skip(f"this kernel is another build of {release} (its BTF has {len(live)} types, "
+                    f"the snapshot's {doc['nr_types']}): refresh with scripts/make_btf_snapshot.py")
     assert len(snapshot) == len(live)
     assert snapshot.kfuncs() == live.kfuncs()
     for t in snapshot:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from test_kfuncs_harness import running_the_logs_build
 
 from verifier_model import kernel
 from verifier_model.isa.insn import Alu, Imm64Tail, Insn, Jmp, Load, LoadImm64, StoreImm
@@ -150,6 +151,9 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_kernel_verdict_matches_the_recorded_log(case: Case) -> None:
+    if not running_the_logs_build():
+        pytest.skip("the running kernel is another 6.18.44 build than the recorded logs' (its BTF ids "
+                    "differ, docs/PROFILES.md); tests/test_kfuncs_scenarios.py compares it with the model")
     r = kernel.load(case.program())
     assert (r.source, r.verdict, r.errno) == ("kernel", case.verdict, case.errno)
     assert r.errors == case.errors
@@ -219,7 +223,9 @@ def test_tc_program_type_is_passed() -> None:
     insns = ct_lookup("bpf_skb_ct_lookup") + [jeq(0, 0, 2), movr(1, 0), kfunc("bpf_ct_release"), mov(0, 0), EXIT]
     assert kernel.load(Program(tuple(insns), prog_type=ProgType.SCHED_CLS)).verdict == "accept"
     r = kernel.load(Program(tuple(insns), prog_type=ProgType.XDP))  # A1
-    assert r.errors == ["arg#0 pointer type STRUCT __sk_buff must point to scalar, or struct with scalar"]
+    a1 = (["arg#0 pointer type STRUCT __sk_buff must point to scalar, or struct with scalar"]
+          if running_the_logs_build() else ["R1 must be referenced or trusted"])  # the later build
+    assert r.errors == a1
     r = kernel.load(Program(tuple(insns), prog_type=ProgType.SCHED_ACT))  # A0c
     assert r.errors == ["calling kernel function bpf_skb_ct_lookup is not allowed"]
 

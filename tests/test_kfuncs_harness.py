@@ -218,3 +218,16 @@ def kernel_run(prog: Program, *, privileged: bool = True) -> tuple[str, list[str
     import test_model_mem_driver as drv
 
     return drv.kernel_run(prog, privileged=privileged)  # type: ignore[no-any-return]
+
+
+# ../shared/semantics/live-6.18-logs were recorded on the first 6.18.44 build, which prints
+# bpf_xdp_ct_lookup#66135; our machines run another build since 2026-12 (docs/PROFILES.md).
+LOGS_LOOKUP_ID = 66135
+
+
+def running_the_logs_build() -> bool:
+    """Is the BTF the model reads (the running kernel's, else the snapshot) that of the logs' build?"""
+    from verifier_model.btf import Kind, kernel_btf
+
+    f = kernel_btf().find("bpf_xdp_ct_lookup", Kind.FUNC)
+    return f is not None and f.id == LOGS_LOOKUP_ID

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_kfuncs_harness import running_the_logs_build
 from test_vlog_units import bounded, const, fp, plain, ptr, round_trip_log, scalar, spill, state
 
 from verifier_model import kernel
@@ -283,6 +284,9 @@ def test_sockets(logs: dict[str, list[str]]) -> None:
 
 
 def test_callback_frames(logs: dict[str, list[str]]) -> None:
+    if not running_the_logs_build():
+        pytest.xfail("known divergence: the later 6.18.44 build treats a callback call as a loop "
+                     "(SCC enter/exit lines, pruning at the call); the model prints the first build's walk")
     log = logs["for_each"]
     arr = MapDef("arr", 2, 4, 16)
     check(log, 2, state({2: ptr(T.PTR_TO_FUNC, subprogno=1)}), {2})

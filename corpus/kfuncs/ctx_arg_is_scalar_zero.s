@@ -1,8 +1,8 @@
-# scenario: R1 = 0 passed as the xdp_md ctx: rejected (arg#0 expected pointer to ctx, but got scalar)
+# scenario: R1 = 0 passed as the xdp_md ctx: rejected (arg#0 expected pointer to ctx, but got scalar) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
-# kernel-errno: EINVAL
+# kernel-errno: EACCES
 # kernel-insn: 18
-# kernel-error: arg#0 expected pointer to ctx, but got scalar
+# kernel-error: Possibly NULL pointer passed to trusted arg0
 # kernel-processed: 19
 # kernel-version: 6.18.44
 	.section xdp

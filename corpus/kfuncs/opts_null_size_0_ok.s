@@ -1,6 +1,9 @@
-# scenario: opts pointer NULL with opts__sz 0: accepted by the verifier (runtime returns NULL)
-# kernel: accept
-# kernel-processed: 24
+# scenario: opts pointer NULL with opts__sz 0: accepted by the verifier (runtime returns NULL) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 17
+# kernel-error: Possibly NULL pointer passed to trusted arg3
+# kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp
 	r6 = r1

@@ -1,9 +1,8 @@
-# scenario: opts pointer is NULL with opts__sz 16: rejected (R4 type=scalar expected=fp + pair line)
+# scenario: opts pointer is NULL with opts__sz 16: rejected (R4 type=scalar expected=fp + pair line) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
 # kernel-errno: EACCES
 # kernel-insn: 17
-# kernel-error: R4 type=scalar expected=fp
-# kernel-error: arg#3 arg#4 memory, len pair leads to invalid memory access
+# kernel-error: Possibly NULL pointer passed to trusted arg3
 # kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp

@@ -1,8 +1,8 @@
-# scenario: R5 is never written before the lookup: rejected (R5 is not a scalar)
+# scenario: R5 is never written before the lookup: rejected (R5 is not a scalar) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
 # kernel-errno: EINVAL
 # kernel-insn: 17
-# kernel-error: R5 is not a scalar
+# kernel-error: R4 must be referenced or trusted
 # kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp

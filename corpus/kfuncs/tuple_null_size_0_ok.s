@@ -1,6 +1,9 @@
-# scenario: tuple pointer is NULL with tuple__sz 0: NULL is allowed for a zero-size pair on 6.18: accepted
-# kernel: accept
-# kernel-processed: 24
+# scenario: tuple pointer is NULL with tuple__sz 0: NULL is allowed for a zero-size pair on 6.18: accepted [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 17
+# kernel-error: Possibly NULL pointer passed to trusted arg1
+# kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp
 	r6 = r1

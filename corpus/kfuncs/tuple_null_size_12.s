@@ -1,9 +1,8 @@
-# scenario: tuple pointer is NULL with tuple__sz 12: rejected (R2 type=scalar expected=fp + pair line)
+# scenario: tuple pointer is NULL with tuple__sz 12: rejected (R2 type=scalar expected=fp + pair line) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
 # kernel-errno: EACCES
 # kernel-insn: 17
-# kernel-error: R2 type=scalar expected=fp
-# kernel-error: arg#1 arg#2 memory, len pair leads to invalid memory access
+# kernel-error: Possibly NULL pointer passed to trusted arg1
 # kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp

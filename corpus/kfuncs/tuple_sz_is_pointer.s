@@ -1,8 +1,8 @@
-# scenario: R3 (tuple__sz) holds a stack pointer: rejected (R3 is not a scalar)
+# scenario: R3 (tuple__sz) holds a stack pointer: rejected (R3 is not a scalar) [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
 # kernel-errno: EINVAL
 # kernel-insn: 18
-# kernel-error: R3 is not a scalar
+# kernel-error: R2 must be referenced or trusted
 # kernel-processed: 19
 # kernel-version: 6.18.44
 	.section xdp

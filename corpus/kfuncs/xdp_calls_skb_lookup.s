@@ -1,8 +1,8 @@
-# scenario: XDP program calls bpf_skb_ct_lookup: callable, but the xdp_md ctx does not match the __sk_buff parameter, which is then treated as memory: rejected at arg#0
+# scenario: XDP program calls bpf_skb_ct_lookup: callable, but the xdp_md ctx does not match the __sk_buff parameter, which is then treated as memory: rejected at arg#0 [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
 # kernel-errno: EINVAL
 # kernel-insn: 18
-# kernel-error: arg#0 pointer type STRUCT __sk_buff must point to scalar, or struct with scalar
+# kernel-error: R1 must be referenced or trusted
 # kernel-processed: 19
 # kernel-version: 6.18.44
 	.section xdp

@@ -1,6 +1,9 @@
-# scenario: store into ct->master->mark (an untrusted-but-walkable nf_conn): accepted
-# kernel: accept
-# kernel-processed: 28
+# scenario: store into ct->master->mark (an untrusted-but-walkable nf_conn): accepted [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
+# kernel: reject
+# kernel-errno: EACCES
+# kernel-insn: 22
+# kernel-error: only read is supported
+# kernel-processed: 23
 # kernel-version: 6.18.44
 	.section xdp
 	r6 = r1

@@ -1,8 +1,8 @@
-# scenario: bpf_loop callback calls bpf_xdp_ct_lookup passing its callback ctx (a scalar 0) as xdp_md: rejected at arg#0
+# scenario: bpf_loop callback calls bpf_xdp_ct_lookup passing its callback ctx (a scalar 0) as xdp_md: rejected at arg#0 [first 6.18.44 build; the later build (ours since 2026-12, KF_TRUSTED_ARGS by default) differs: see the kernel lines and docs/PROFILES.md]
 # kernel: reject
-# kernel-errno: EINVAL
+# kernel-errno: EACCES
 # kernel-insn: 26
-# kernel-error: arg#0 expected pointer to ctx, but got scalar
+# kernel-error: Possibly NULL pointer passed to trusted arg0
 # kernel-processed: 26
 # kernel-version: 6.18.44
 	.section xdp

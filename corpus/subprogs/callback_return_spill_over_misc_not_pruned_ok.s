@@ -1,6 +1,6 @@
 # scenario: the callback spills a constant over the caller's fp-16, which held misc bytes when bpf_loop was first reached: with RANGE_WITHIN (the callback's return to the call) the slot types must match byte for byte, so the return is not pruned and the loop ends by its iteration limit: accepted
 # kernel: accept
-# kernel-processed: 20
+# kernel-processed: 18
 # kernel-version: 6.18.44
 	.section xdp
 	r6 = r1

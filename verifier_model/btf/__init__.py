@@ -36,12 +36,26 @@ __all__ = [
 
 def kernel_btf(path: str | Path | None = None) -> Btf:
     """The BTF to check against: `path` (a raw BTF file, `--btf FILE`) if given, else the
-    running kernel's vmlinux BTF if readable, else the embedded snapshot."""
+    running kernel's vmlinux BTF if readable (with the CT kfuncs), else the embedded snapshot."""
     if path is not None:
         return _load_file(str(Path(path).resolve()))
-    if os.access(VMLINUX_BTF, os.R_OK):
-        return _load_file(str(VMLINUX_BTF))
-    return _load_snapshot()
+    live = _live_btf()
+    return live if live is not None else _load_snapshot()
+
+
+@lru_cache(maxsize=1)
+def _live_btf() -> Btf | None:
+    """The running kernel's vmlinux BTF, if it can be read, parses, and has the CT kfuncs built
+    in (where nf_conntrack is a module its kfuncs are not in vmlinux: the snapshot stands in)."""
+    if not os.access(VMLINUX_BTF, os.R_OK):
+        return None
+    try:
+        btf = _load_file(str(VMLINUX_BTF))
+    except (OSError, BtfError):
+        return None
+    if btf.find("bpf_ct_release", Kind.FUNC) is None:
+        return None
+    return btf
 
 
 @lru_cache(maxsize=4)
@@ -56,5 +70,6 @@ def _load_snapshot() -> Btf:
 
 @lru_cache(maxsize=1)
 def kfunc_ids() -> dict[str, int]:
-    """{kfunc name: BTF id} recorded from the reference kernel (verifier_model/data/kfuncs.json)."""
+    """{kfunc name: BTF id} of the snapshot's kernel (verifier_model/data/kfuncs.json): which
+    names are kfuncs at all; the ids of the running kernel come from `kernel_btf().kfuncs()`."""
     return dict(json.loads(KFUNCS_PATH.read_text()))

@@ -149,9 +149,11 @@ def type_from_json(d: dict[str, Any]) -> BtfType:
     )
 
 
-def dumps(types: Iterable[BtfType], *, kernel: str, nr_types: int) -> str:
+def dumps(types: Iterable[BtfType], *, kernel: str, nr_types: int, btf_sha256: str = "") -> str:
+    """The snapshot file: a header (kernel release, number of types, sha256 of the whole raw
+    BTF it was cut from, which tells one build of a release from another) and one type a line."""
     lines = [json.dumps(type_to_json(t), separators=(",", ":")) for t in types]
-    head = json.dumps({"kernel": kernel, "nr_types": nr_types})
+    head = json.dumps({"kernel": kernel, "nr_types": nr_types, "btf_sha256": btf_sha256})
     return head[:-1] + ', "types": [\n' + ",\n".join(lines) + "\n]}\n"
 
 

@@ -31,7 +31,7 @@ __all__ = ["CheckOptions", "add_arguments", "check_file", "fold", "iter_files", 
 
 SUFFIXES = {".s", ".asm", ".o", ".bin", ".log", ".txt"}
 PROG_TYPES = {"xdp": ProgType.XDP, "tc": ProgType.SCHED_CLS, "sched_cls": ProgType.SCHED_CLS}
-PROFILES = ("6.18", "patch-v4")
+PROFILES = ("6.18", "6.18-orig", "patch-v4")
 T = TypeVar("T")
 
 
@@ -63,7 +63,8 @@ def add_common_arguments(p: argparse.ArgumentParser) -> None:
                    help="a loader without CAP_PERFMON / CAP_SYS_ADMIN (default: root, or what a corpus "
                         "file's '# profile:' line says)")
     p.add_argument("--profile", choices=PROFILES, default="6.18",
-                   help="rule profile: 6.18 (default) or patch-v4 (the seed patch series' rules)")
+                   help="rule profile: 6.18 (default: the kernel build on our machines), 6.18-orig (the "
+                        "first 6.18.44 build) or patch-v4 (the seed patch series' rules)")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S",
                    help="time bound of the model per program, seconds (default 30)")
 

@@ -41,7 +41,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--program", metavar="NAME", help="only this section / program")
     p.add_argument("--prog-type", choices=("xdp", "tc"), help="override the program type")
     p.add_argument("--unprivileged", action="store_true", help="a loader without CAP_PERFMON / CAP_SYS_ADMIN")
-    p.add_argument("--profile", choices=("6.18", "patch-v4"), default="6.18")
+    p.add_argument("--profile", choices=("6.18", "6.18-orig", "patch-v4"), default="6.18")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S")
 
 

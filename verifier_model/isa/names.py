@@ -1,7 +1,11 @@
-"""Helper and kfunc names <-> numbers, from the reference kernel (data files in verifier_model/data).
+"""Helper and kfunc names <-> numbers.
 
-helpers.json: `enum bpf_func_id` of the running 6.18 kernel's BTF (names without BPF_FUNC_).
-kfuncs.json: every FUNC with a `bpf_kfunc` decl tag in that kernel's BTF -> its BTF id.
+Helpers: helpers.json (verifier_model/data), `enum bpf_func_id` of the reference 6.18 kernel
+(names without BPF_FUNC_); helper numbers are UAPI, the same in every build.
+Kfuncs: every FUNC with a `bpf_kfunc` decl tag -> its BTF id, in the BTF the model checks
+against (`kernel_btf()`: the running kernel's where readable, else the embedded snapshot).
+Kfunc ids differ from one kernel build to the next, so they are never taken from a table
+recorded elsewhere.
 """
 from __future__ import annotations
 
@@ -25,7 +29,9 @@ def _helper_names() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def _kfuncs() -> dict[str, int]:
-    return dict(json.loads((DATA / "kfuncs.json").read_text()))
+    from ..btf import kernel_btf
+
+    return dict(kernel_btf().kfuncs())
 
 
 @lru_cache(maxsize=1)

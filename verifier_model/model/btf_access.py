@@ -416,11 +416,20 @@ def _loaded_ptr_flags(env: Env, btf: Btf, reg: Reg, w: Walk) -> RegFlag:
             elif flag & (_MEM_PERCPU | _MEM_USER):
                 pass
             else:
-                flag &= ~(_TRUSTED_MODIFIERS | RegFlag.MEM_RCU)  # clear_trusted_flags
+                flag = _walked_unknown(env, flag)
         else:
             flag = RegFlag.PTR_UNTRUSTED
     else:
-        flag &= ~(_TRUSTED_MODIFIERS | RegFlag.MEM_RCU)
+        flag = _walked_unknown(env, flag)  # "Old compat"
+    return RegFlag(flag)
+
+
+def _walked_unknown(env: Env, flag: RegFlag) -> RegFlag:
+    """A pointer walked to without a trust annotation: the plain deprecated PTR_TO_BTF_ID
+    (clear_trusted_flags), or, in the trusted-by-default build, PTR_UNTRUSTED."""
+    flag &= ~(_TRUSTED_MODIFIERS | RegFlag.MEM_RCU)
+    if getattr(env.profile, "walked_ptr_untrusted", False):
+        flag |= RegFlag.PTR_UNTRUSTED
     return RegFlag(flag)
 
 
@@ -462,7 +471,7 @@ def check_ptr_to_btf_access(env: Env, state: State, insn_idx: int, regno: int, o
     log: list[str] = []
     if write:
         hook = getattr(profile, "nf_conn_write_hook", True) and int(env.prog.prog_type) in _NF_CONN_WRITE_HOOK
-        if not hook:
+        if not hook or (reg.flags & RegFlag.PTR_UNTRUSTED and getattr(profile, "walked_ptr_untrusted", False)):
             raise _err(insn_idx, [ONLY_READ_SUPPORTED], EACCES)
         line = nf_conntrack_btf_struct_access(btf, reg, off, size)
         if line is not None:

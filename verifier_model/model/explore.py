@@ -1670,7 +1670,8 @@ def _call_nargs(env: Env, insn: Insn) -> int:
             return len(kfuncs.kfunc_proto(env, name, fid).params)
         from .helper_protos import get_proto, helper_allowed
 
-        if not helper_allowed(env.prog.prog_type, insn.imm, perfmon=env.profile.allow_ptr_leaks):
+        if not helper_allowed(env.prog.prog_type, insn.imm, perfmon=env.profile.allow_ptr_leaks,
+                          xdp_adjust_meta=getattr(env.profile, "xdp_adjust_meta", True)):
             return 5  # get_helper_proto fails
         proto = get_proto(env.prog.prog_type, insn.imm)
         return 5 if proto is None else len(proto.args)

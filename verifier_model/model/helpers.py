@@ -379,7 +379,8 @@ def check_helper_call(env: Env, state: State, insn: Insn, insn_idx: int) -> Stat
     prog_type = env.prog.prog_type
     if not 0 <= func_id < BPF_FUNC_MAX_ID:
         raise err(insn_idx, INVALID_FUNC.format(name=name, id=func_id), EINVAL)
-    if not helper_allowed(prog_type, func_id, perfmon=env.profile.allow_ptr_leaks):
+    if not helper_allowed(prog_type, func_id, perfmon=env.profile.allow_ptr_leaks,
+                          xdp_adjust_meta=getattr(env.profile, "xdp_adjust_meta", True)):
         raise err(insn_idx, HELPER_NOT_ALLOWED.format(name=name, id=func_id), EINVAL)
     proto = get_proto(prog_type, func_id)
     if proto is None:

@@ -213,15 +213,15 @@ def kfunc_proto(env: Env, name: str, func_id: int) -> KProto:
 
 
 def kfunc_id(env: Env, insn: Insn) -> int:
-    """The BTF id a kfunc call names: its imm, or (imm 0 written by name) the FUNC called `sym`
-    in the target BTF, which is what the kernel oracle's loader puts into imm."""
-    if insn.imm:
-        return insn.imm
+    """The BTF id a kfunc call names. A call that carries its name (`sym`: assembly, an ELF
+    relocation, a log's `call bpf_xdp_ct_lookup#66135`) means the FUNC of that name in the
+    target BTF, as libbpf and the kernel oracle's loader resolve it: ids differ between kernel
+    builds, so an imm recorded against another build is not trusted. Otherwise the imm."""
     if insn.sym:
         t = ba.target_btf(env).find(insn.sym, Kind.FUNC)
         if t is not None:
             return t.id
-    return 0
+    return insn.imm
 
 
 def _func_name(env: Env, insn: Insn, func_id: int) -> str:
@@ -418,6 +418,13 @@ def get_kfunc_ptr_arg_type(env: Env, state: State, meta: KfuncMeta, params: tupl
     arg_mem_size = argno + 1 < len(params) and (
         is_kfunc_arg_mem_size(env, params[argno + 1], state.reg(regno + 1))
         or is_kfunc_arg_const_mem_size(env, params[argno + 1], state.reg(regno + 1)))
+    if getattr(env.profile, "kfunc_trusted_default", False) and not arg_mem_size and p.ref.kind == Kind.STRUCT and (
+            p.ref.name in _CTX_TYPE_NAMES.values() or ba.btf_type_is_scalar_struct(btf, p.ref, 0, [])):
+        # the trusted-by-default build (measured: the source is not public): a struct (not a union) of scalars,
+        # or another program type's context, passed without a size is taken as a kernel object,
+        # so the trust check rejects stack, ctx and scalar registers ("R2 must be referenced or
+        # trusted"); other structs still fail the scalar-struct test below
+        return KF_ARG_PTR_TO_BTF_ID
     if not ba.is_scalar(p.ref) and not ba.btf_type_is_scalar_struct(btf, p.ref, 0, log) and (
             not arg_mem_size or p.ref.kind != Kind.UNKN):
         raise VerifierError(None, log + [ARG_MUST_POINT_TO_SCALAR.format(
@@ -521,8 +528,8 @@ def check_kfunc_args(env: Env, state: State, insn_idx: int, meta: KfuncMeta, pro
             continue
         if not p.is_ptr:
             raise _verr(insn_idx, [ARG_UNRECOGNIZED.format(i=i, kind=ba.type_str(p.t))], EINVAL)
-        if (meta.trusted_args or meta.rcu) and (register_is_null(reg) or reg.maybe_null) \
-                and not p.has_suffix("__nullable"):
+        trusted = meta.trusted_args or meta.rcu or getattr(env.profile, "kfunc_trusted_default", False)
+        if trusted and (register_is_null(reg) or reg.maybe_null) and not p.has_suffix("__nullable"):
             raise _verr(insn_idx, [ARG_POSSIBLY_NULL.format(i=i)], EACCES)
         if reg.ref_obj_id:
             if meta.release and meta.ref_obj_id:
@@ -539,7 +546,7 @@ def check_kfunc_args(env: Env, state: State, insn_idx: int, meta: KfuncMeta, pro
         if kind == KF_ARG_PTR_TO_NULL:
             i += 1
             continue
-        if kind == KF_ARG_PTR_TO_BTF_ID and (meta.trusted_args or meta.rcu) and not ba.is_trusted_reg(reg):
+        if kind == KF_ARG_PTR_TO_BTF_ID and trusted and not ba.is_trusted_reg(reg):
             if not meta.rcu:
                 raise _verr(insn_idx, [ARG_NOT_REFERENCED_OR_TRUSTED.format(regno=regno)], EINVAL)
             if not ba.is_rcu_reg(reg):

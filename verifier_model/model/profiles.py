@@ -29,6 +29,12 @@ class Profile:
     btf_access_needs_perfmon: bool = True  # 6.2+: loads/stores via PTR_TO_BTF_ID need CAP_PERFMON, GPL
     nf_conn_write_hook: bool = True  # 6.1+: XDP/TC may write nf_conn::mark
     kfunc_provenance: bool = False  # seed v4 patch 06: pointers loaded from a ref carry parent_ref_obj_id
+    # The 6.18.44 build on our machines since 2026-12 (6.18.44-fc-v1300) carries "bpf: Make
+    # KF_TRUSTED_ARGS the default for all kfuncs" without the netfilter `__nullable` marks:
+    kfunc_trusted_default: bool = True  # every kfunc: NULL check and trust check on all pointer args;
+    #                                      a struct pointer without a size pair is a BTF object
+    walked_ptr_untrusted: bool = True  # a pointer loaded through PTR_TO_BTF_ID is untrusted_ptr_ and read-only
+    xdp_adjust_meta: bool = False  # XDP may call bpf_xdp_adjust_meta (not in that build)
 
     def unprivileged(self) -> Profile:
         """A loader with CAP_BPF + CAP_NET_ADMIN but without CAP_PERFMON / CAP_SYS_ADMIN."""
@@ -43,6 +49,13 @@ class Profile:
 
 PROFILES: dict[str, Profile] = {
     "6.18": Profile(),
+    # the first 6.18.44 build (until 2026-11), the kernel of ../shared/semantics/live-6.18-logs
+    "6.18-orig": Profile(
+        name="6.18-orig",
+        kfunc_trusted_default=False,
+        walked_ptr_untrusted=False,
+        xdp_adjust_meta=True,
+    ),
     "patch-v4": Profile(
         name="patch-v4",
         era="patch-v4",
@@ -54,6 +67,9 @@ PROFILES: dict[str, Profile] = {
         btf_access_needs_perfmon=False,
         nf_conn_write_hook=False,
         kfunc_provenance=True,
+        kfunc_trusted_default=False,
+        walked_ptr_untrusted=False,
+        xdp_adjust_meta=True,
     ),
 }
 
