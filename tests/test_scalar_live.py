@@ -13,9 +13,8 @@ import sys
 from dataclasses import dataclass, field
 
 import pytest
-from test_kfuncs_harness import running_the_logs_build
 
-from verifier_model.isa.insn import Alu, Insn
+from verifier_model.isa.insn import Insn
 from verifier_model.isa.opcodes import AluOp, Cls, JmpOp, ProgType
 from verifier_model.model.scalar import (
     U64,
@@ -363,21 +362,9 @@ def test_random_programs_match_kernel(seed: int, shaped: bool) -> None:
     rng = random.Random(seed)
     for _ in range(20):
         case = random_case(rng, shaped=shaped)
-        if _movsx(case) and not running_the_logs_build():
-            continue  # known divergence, see MOVSX_DIVERGENCE
         problems, _log = run_case(loader, case)
         assert not problems, "\n".join(problems + case.ops)
 
-
-# Known divergence: the 6.18.44 build on our machines since 2026-12 bounds sign-extending moves
-# (`r8 = (s16)r8`) more tightly than the first build and the model: a source known in [16, 255]
-# stays [16, 255], a nonzero source keeps umin=1. Measured, not yet modelled; random cases with a
-# sign-extending move are left out against that build (docs/PROFILES.md).
-MOVSX_DIVERGENCE = "sign-extension bounds of the later 6.18.44 build"
-
-
-def _movsx(case: Case) -> bool:
-    return any(isinstance(i, Alu) and (i.code & 0xF0) == 0xB0 and i.off in (8, 16, 32) for i in case.insns)
 
 
 if __name__ == "__main__":

@@ -134,7 +134,8 @@ def _mov(env: Env, state: State, idx: int, insn: Alu, is64: bool) -> State:
                 src = assign_scalar_id_before_mov(env, src)
                 state = state.with_reg(s, src)
             out = replace(src, id=src.id if no_sext else 0, subreg_def=0,
-                          scalar=sc.coerce_reg_to_size_sx(src.scalar, insn.off >> 3))
+                          scalar=sc.coerce_reg_to_size_sx(src.scalar, insn.off >> 3,
+                                                          getattr(env.profile, "movsx_subreg_bounds", False)))
             return state.with_reg(d, out)
         return state.with_reg(d, unknown_scalar())
     # 32-bit moves

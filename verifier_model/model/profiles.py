@@ -35,6 +35,7 @@ class Profile:
     #                                      a struct pointer without a size pair is a BTF object
     walked_ptr_untrusted: bool = True  # a pointer loaded through PTR_TO_BTF_ID is untrusted_ptr_ and read-only
     xdp_adjust_meta: bool = False  # XDP may call bpf_xdp_adjust_meta (not in that build)
+    movsx_subreg_bounds: bool = True  # movsx falls back to 32-bit bounds (scalar.coerce_reg_to_size_sx)
 
     def unprivileged(self) -> Profile:
         """A loader with CAP_BPF + CAP_NET_ADMIN but without CAP_PERFMON / CAP_SYS_ADMIN."""
@@ -55,6 +56,7 @@ PROFILES: dict[str, Profile] = {
         kfunc_trusted_default=False,
         walked_ptr_untrusted=False,
         xdp_adjust_meta=True,
+        movsx_subreg_bounds=False,
     ),
     "patch-v4": Profile(
         name="patch-v4",
@@ -70,6 +72,7 @@ PROFILES: dict[str, Profile] = {
         kfunc_trusted_default=False,
         walked_ptr_untrusted=False,
         xdp_adjust_meta=True,
+        movsx_subreg_bounds=False,
     ),
 }
 

@@ -700,7 +700,11 @@ class _Reg:
         self.u32_max = U32
         self.var_off = TNUM_UNKNOWN
 
-    def coerce_reg_to_size_sx(self, size: int) -> None:  # coerce_reg_to_size_sx
+    def coerce_reg_to_size_sx(self, size: int, subreg_bounds: bool = False) -> None:  # coerce_reg_to_size_sx
+        """`subreg_bounds`: the later 6.18.44 build (profile field `movsx_subreg_bounds`; measured on
+        it, its source is not public): when the 64-bit bounds do not give the result and the signed
+        32-bit range lies within the narrow type's range, the result is that range (a 32-bit sign
+        extension also keeps the unsigned 32-bit bounds), then the bounds are synced."""
         sx = _SEXT[size]
         if self.var_off.mask == 0:
             c = sx(self.var_off.value) & U64
@@ -724,6 +728,19 @@ class _Reg:
                 self.umin, self.u32_min = lo & U64, lo & U32
                 self.umax, self.u32_max = hi & U64, hi & U32
                 self.var_off = Tnum.range(lo & U64, hi & U64)
+                return
+        if subreg_bounds:
+            lo_t, hi_t = {1: (-0x80, 0x7F), 2: (-0x8000, 0x7FFF)}.get(size, (S32_MIN, S32_MAX))
+            if lo_t <= self.s32_min and self.s32_max <= hi_t:  # always so for size 4
+                # the low `size` bytes already hold the value: sign extension keeps the 32-bit range
+                keep32 = (self.s32_min, self.s32_max, self.u32_min, self.u32_max)
+                self.set_sext64_default_val(size)
+                self.smin, self.smax = keep32[0], keep32[1]
+                if size == 4:  # the low half is unchanged
+                    self.s32_min, self.s32_max, self.u32_min, self.u32_max = keep32
+                else:
+                    self.s32_min, self.s32_max = keep32[0], keep32[1]
+                self.reg_bounds_sync()
                 return
         self.set_sext64_default_val(size)
 
@@ -786,10 +803,10 @@ def coerce_reg_to_size(s: Scalar, size: int) -> Scalar:  # coerce_reg_to_size
     return r.freeze()
 
 
-def coerce_reg_to_size_sx(s: Scalar, size: int) -> Scalar:  # coerce_reg_to_size_sx
+def coerce_reg_to_size_sx(s: Scalar, size: int, subreg_bounds: bool = False) -> Scalar:  # coerce_reg_to_size_sx
     """Sign-extend the low `size` bytes to 64 bits (movsx64, ldsx)."""
     r = _Reg.of(s)
-    r.coerce_reg_to_size_sx(size)
+    r.coerce_reg_to_size_sx(size, subreg_bounds)
     return r.freeze()
 
 
@@ -1280,14 +1297,15 @@ def alu(op: AluOp, dst: Scalar, src: Scalar, is64: bool, off: int = 0, *, imm: i
     return adjust_scalar_min_max_vals(op, dst, src, is64, imm=imm, to_be=to_be)
 
 
-def mov(dst: Scalar, src: Scalar, is64: bool, off: int = 0) -> Scalar:  # check_alu_op, BPF_MOV
+def mov(dst: Scalar, src: Scalar, is64: bool, off: int = 0, subreg_bounds: bool = True) -> Scalar:  # BPF_MOV
     """Scalar result of a MOV: 64-bit copy, movsx (off 8/16/32), 32-bit copy (zero-extended) or
-    32-bit movsx (off 8/16). For MOV K pass src = Scalar.const(imm)."""
+    32-bit movsx (off 8/16). For MOV K pass src = Scalar.const(imm). `subreg_bounds`: the
+    movsx rule of profile 6.18 (False: 6.18-orig; see coerce_reg_to_size_sx)."""
     if is64:
         if off == 0:
             return src
         r = _Reg.of(src)
-        r.coerce_reg_to_size_sx(off >> 3)
+        r.coerce_reg_to_size_sx(off >> 3, subreg_bounds)
         return r.freeze()
     if off == 0 and _is_exact_const(src):
         return Scalar.const(src.var_off.value & U32)
