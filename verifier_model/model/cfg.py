@@ -113,7 +113,7 @@ def _successors(prog: Program, i: int) -> list[int]:
 
 
 def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
-              nargs: Callable[[Insn], int] | None = None) -> ProgramFacts:
+              nargs: Callable[[Insn], int] | None = None, callback_scc: bool = False) -> ProgramFacts:
     """check_cfg: every instruction reachable from some subprogram entry, no jump into an
     ld_imm64's second half; the prune points the walk marks."""
     insns = prog.insns
@@ -154,17 +154,19 @@ def check_cfg(prog: Program, subs: list[Subprog], bpf_capable: bool = True,
     from .liveness import insn_successors
 
     facts.succ = [insn_successors(prog, i) for i in range(n)]
-    facts.scc_of = compute_scc(prog, facts.succ)
+    facts.scc_of = compute_scc(prog, facts.succ, facts.calls_callback if callback_scc else None)
     facts.in_loop = set(facts.scc_of)
     facts.live_before = compute_live_registers(prog, nargs)
     return facts
 
 
-def compute_scc(prog: Program, succ: list[tuple[int, ...]] | None = None) -> dict[int, int]:
+def compute_scc(prog: Program, succ: list[tuple[int, ...]] | None = None,
+                calls_callback: set[int] | None = None) -> dict[int, int]:
     """compute_scc: Tarjan's strongly connected components of the instruction graph
     (bpf_insn_successors edges: a call falls through), numbered from 1 in the order the
     iterative DFS completes them; only components with two or more instructions or a self
-    loop get a number."""
+    loop get a number, and (`calls_callback` given: the later 6.18.44 build, profile field
+    `callback_scc`, measured) an instruction that calls a callback, an implicit loop."""
     from .liveness import insn_successors
 
     n = len(prog.insns)
@@ -202,7 +204,7 @@ def compute_scc(prog: Program, succ: list[tuple[int, ...]] | None = None) -> dic
             if low[w] < pre[w]:  # something above w on the stack is reachable from it: keep w there
                 dfs.pop()
                 continue
-            assign = stack[-1] != w or w in succ[w]
+            assign = stack[-1] != w or w in succ[w] or (calls_callback is not None and w in calls_callback)
             while True:
                 t = stack.pop()
                 low[t] = not_on_stack

@@ -121,6 +121,7 @@ class Explorer:
         self.scc_visits: dict[tuple[tuple[int, ...], int], Checkpoint | None] = {}
         self.scc_backedges: dict[tuple[tuple[int, ...], int], int] = {}
         self.num_backedges = 0
+        self.scc_replays: dict[tuple[tuple[int, ...], int], list[list[str]]] = {}
         self.scratch_all = False  # init_func_state ran during this instruction (a callback was pushed)
         self.bt = _bt_table(self.prog)
         self.linfo = _line_records(self.prog) if log_level else []
@@ -354,6 +355,8 @@ class Explorer:
             return
         if self.level >= 2:
             self.log.append(f"SCC exit {self._fmt_callchain(chain)}")
+        for lines in self.scc_replays.pop(chain, []):
+            self.log.extend(lines)
         self.scc_visits[chain] = None
         self.num_backedges -= self.scc_backedges.pop(chain, 0)
         self._update_peak_states()
@@ -437,6 +440,7 @@ class Explorer:
         force_new = idx in self.facts.force_checkpoints or hist_cnt > 40
         add_new = force_new or (self.jmps_processed - self.prev_jmps >= 2 and env.insn_processed - self.prev_insns >= 8)
         allow_uninit = env.profile.allow_uninit_stack
+        slot_exact = getattr(env.profile, "slot_types_exact_only", False)
         masks = self._live_masks(cur, idx)
         self._clean_live_states(idx, cur)
         bucket = self._bucket(idx, cur.cur.callsite)
@@ -451,17 +455,17 @@ class Explorer:
             if cp.branches:
                 if isinstance(self.prog.insns[idx], Jmp) and self.prog.insns[idx].op == JmpOp.JCOND:
                     if (cp.state.may_goto_depth != cur.may_goto_depth
-                            and prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit)):
+                            and prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit, slot_exact)):
                         found = self._hit(path, cp)
                         keep.append(cp)
                         continue
                 if idx in self.facts.calls_callback:
-                    if prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit):
+                    if prune.states_equal(cp.state, cur, prune.Exact.RANGE_WITHIN, masks, allow_uninit, slot_exact):
                         found = self._hit(path, cp)
                         keep.append(cp)
                         continue
                 elif (prune.states_maybe_looping(cp.state, cur)
-                      and prune.states_equal(cp.state, cur, prune.Exact.EXACT, masks, allow_uninit)
+                      and prune.states_equal(cp.state, cur, prune.Exact.EXACT, masks, allow_uninit, slot_exact)
                       and cp.state.may_goto_depth == cur.may_goto_depth):
                     lines = [f"infinite loop detected at insn {idx}",
                              "cur state:" + _prefix_space(self._fmt_state(cur)),
@@ -471,7 +475,7 @@ class Explorer:
                     add_new = False
             else:
                 exact = prune.Exact.RANGE_WITHIN if self._incomplete_read_marks(cp) else prune.Exact.NOT_EXACT
-                if prune.states_equal(cp.state, cur, exact, masks, allow_uninit):
+                if prune.states_equal(cp.state, cur, exact, masks, allow_uninit, slot_exact):
                     found = self._hit(path, cp)
                     keep.append(cp)
                     continue
@@ -517,6 +521,7 @@ class Explorer:
 
     def _hit(self, path: Path, cp: Checkpoint) -> bool:
         cp.hit += 1
+        log_start = len(self.log)
         # propagate_precision: what was precise in the old state must be precise here too
         regs: dict[int, set[int]] = {}
         slots: dict[int, set[int]] = {}
@@ -540,6 +545,10 @@ class Explorer:
         chain = self._scc_callchain(cp)
         if chain is not None and self.scc_visits.get(chain) is not None and (
                 cp.branches > 0 or self.scc_backedges.get(chain, 0)):
+            if getattr(self.env.profile, "scc_exit_repropagate", False):
+                # propagate_backedges replays this propagation when the loop is left; the
+                # replay finds nothing new, so it prints the same lines (newest backedge first)
+                self.scc_replays.setdefault(chain, []).insert(0, self.log[log_start:])
             if self.level >= 2:
                 self.log.append(f"SCC backedge {self._fmt_callchain(chain)}")
             self.scc_backedges[chain] = self.scc_backedges.get(chain, 0) + 1
@@ -580,7 +589,7 @@ class Explorer:
         first_idx = path.hist[0][0] if path.hist else path.idx
         subseq = -1
         nxt = path.idx  # subseq_idx of the entry being backtracked: the instruction executed after it
-        ctx = _BtContext(self.prog, self.facts)
+        ctx = _BtContext(self.prog, self.facts, getattr(self.env.profile, "callback_exit_keeps_args", False))
         bt_regs, bt_slots = bt.regs, bt.slots
         while True:
             if log:
@@ -1419,6 +1428,9 @@ class _Bt:
 class _BtContext:
     prog: Program
     facts: ProgramFacts
+    # the later 6.18.44 build (measured): backtracking into a callback's exit keeps the caller's
+    # R1-R5 in its mask; they are dropped when the parent state finds them already precise
+    callback_exit_keeps_args: bool = False
 
     def is_global_call(self, idx: int) -> bool:
         insn = self.prog.insns[idx]
@@ -1443,9 +1455,10 @@ def _backtrack(tab: list[tuple[int, int, int]], entry: Any, bt: _Bt, subseq: int
             # back from after the call into the callee's exit: a callback's R1-R5 were set by the
             # helper calling it; R0 is the callee's to make precise only when it returned to a
             # subprogram call
-            if subseq >= 0 and ctx.calls_callback(subseq):
+            into_callback = subseq >= 0 and ctx.calls_callback(subseq)
+            if into_callback and not ctx.callback_exit_keeps_args:
                 rmask -= _ARGS
-            if rmask & _ARGS:
+            if rmask & _ARGS and not into_callback:
                 return False
             r0_precise = subseq >= 1 and tab[subseq - 1][0] == BT_PCALL and 0 in rmask
             rmask.discard(0)
@@ -1553,7 +1566,8 @@ def run(program: Program, *, profile: str = "6.18", privileged: bool = True, log
             pre_log.extend(f"func#{i} @{s.start}" for i, s in enumerate(subs))
         check_subprogs(program, [_as_cfg_sub(s) for s in subs])
         facts = check_cfg(program, [_as_cfg_sub(s) for s in subs], bpf_capable=prof.bpf_capable,
-                          nargs=lambda insn: _call_nargs(env, insn))
+                          nargs=lambda insn: _call_nargs(env, insn),
+                          callback_scc=getattr(prof, "callback_scc", False))
         ex = Explorer(env, facts, log_level=log_level)
         if log_level >= 2:
             from .cfg import format_live_regs
@@ -1670,8 +1684,9 @@ def _call_nargs(env: Env, insn: Insn) -> int:
             return len(kfuncs.kfunc_proto(env, name, fid).params)
         from .helper_protos import get_proto, helper_allowed
 
-        if not helper_allowed(env.prog.prog_type, insn.imm, perfmon=env.profile.allow_ptr_leaks,
-                          xdp_adjust_meta=getattr(env.profile, "xdp_adjust_meta", True)):
+        # (the later build's refusal of bpf_xdp_adjust_meta comes after liveness: its live-regs
+        # listing still reads the helper's two arguments; measured)
+        if not helper_allowed(env.prog.prog_type, insn.imm, perfmon=env.profile.allow_ptr_leaks):
             return 5  # get_helper_proto fails
         proto = get_proto(env.prog.prog_type, insn.imm)
         return 5 if proto is None else len(proto.args)

@@ -250,6 +250,9 @@ def check_func_arg(env: Env, state: State, insn_idx: int, argno: int, meta: Call
     if not (register_is_null(reg) and arg.flags & ArgFlag.MAYBE_NULL):
         _check_reg_type(env, state, insn_idx, regno, arg)
         check_func_arg_reg_off(env, state, insn_idx, reg, regno, arg.is_release)
+    elif getattr(env.profile, "null_arg_precise", False):
+        # the later 6.18.44 build (measured): a NULL taken for a maybe-NULL pointer is made precise
+        mark_chain_precision(env, regno)
     if arg.is_release:
         if not reg.ref_obj_id and not register_is_null(reg):
             raise err(insn_idx, RELEASE_NOT_REFERENCED.format(regno=regno), EINVAL)

@@ -35,6 +35,11 @@ class Profile:
     #                                      a struct pointer without a size pair is a BTF object
     walked_ptr_untrusted: bool = True  # a pointer loaded through PTR_TO_BTF_ID is untrusted_ptr_ and read-only
     xdp_adjust_meta: bool = False  # XDP may call bpf_xdp_adjust_meta (not in that build)
+    null_arg_precise: bool = True  # a NULL for a maybe-NULL helper argument is marked precise (model/helpers.py)
+    scc_exit_repropagate: bool = True  # leaving a loop replays its backedges' precision propagation
+    callback_exit_keeps_args: bool = True  # precision backtracking into a callback keeps the caller's R1-R5
+    slot_types_exact_only: bool = True  # stacksafe: byte-wise slot types under EXACT only (model/prune.py)
+    callback_scc: bool = True  # a callback-calling insn is a loop (SCC) of its own (model/cfg.compute_scc)
     movsx_subreg_bounds: bool = True  # movsx falls back to 32-bit bounds (scalar.coerce_reg_to_size_sx)
 
     def unprivileged(self) -> Profile:
@@ -57,6 +62,11 @@ PROFILES: dict[str, Profile] = {
         walked_ptr_untrusted=False,
         xdp_adjust_meta=True,
         movsx_subreg_bounds=False,
+        callback_scc=False,
+        null_arg_precise=False,
+        scc_exit_repropagate=False,
+        callback_exit_keeps_args=False,
+        slot_types_exact_only=False,
     ),
     "patch-v4": Profile(
         name="patch-v4",
@@ -73,6 +83,11 @@ PROFILES: dict[str, Profile] = {
         walked_ptr_untrusted=False,
         xdp_adjust_meta=True,
         movsx_subreg_bounds=False,
+        callback_scc=False,
+        null_arg_precise=False,
+        scc_exit_repropagate=False,
+        callback_exit_keeps_args=False,
+        slot_types_exact_only=False,
     ),
 }
 

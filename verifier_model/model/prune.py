@@ -131,7 +131,11 @@ def _scalar_for_stack(slot: StackSlot, allow_uninit: bool) -> Reg | None:
     return None
 
 
-def stacksafe(old: Frame, cur: Frame, idmap: IdMap, exact: Exact, allow_uninit: bool) -> bool:
+def stacksafe(old: Frame, cur: Frame, idmap: IdMap, exact: Exact, allow_uninit: bool,
+              slot_types_exact_only: bool = False) -> bool:
+    """`slot_types_exact_only`: the later 6.18.44 build (profile field of that name, measured)
+    compares slot types byte for byte under EXACT only, not under RANGE_WITHIN."""
+    strict = Exact.EXACT if slot_types_exact_only else Exact.RANGE_WITHIN
     n_old = len(old.stack) * BPF_REG_SIZE
     n_cur = len(cur.stack) * BPF_REG_SIZE
     i = 0
@@ -139,7 +143,7 @@ def stacksafe(old: Frame, cur: Frame, idmap: IdMap, exact: Exact, allow_uninit: 
         spi, b = divmod(i, BPF_REG_SIZE)
         os = old.stack[spi]
         ok = os.kinds[b]
-        if exact != Exact.NOT_EXACT and (i >= n_cur or ok != cur.stack[spi].kinds[b]):  # 6.18: RANGE_WITHIN too
+        if exact >= strict and (i >= n_cur or ok != cur.stack[spi].kinds[b]):  # 6.18: RANGE_WITHIN too
             return False
         if ok == SlotKind.INVALID:
             i += 1
@@ -182,7 +186,8 @@ def refsafe(old: State, cur: State, idmap: IdMap) -> bool:
     return True
 
 
-def states_equal(old: State, cur: State, exact: Exact, live_masks: list[int], allow_uninit: bool) -> bool:
+def states_equal(old: State, cur: State, exact: Exact, live_masks: list[int], allow_uninit: bool,
+                 slot_types_exact_only: bool = False) -> bool:
     """`live_masks[i]`: registers (bit per r0..r9) live in frame i; r10 is always compared."""
     if len(old.frames) != len(cur.frames):
         return False
@@ -202,7 +207,7 @@ def states_equal(old: State, cur: State, exact: Exact, live_masks: list[int], al
                 continue
             if not regsafe(fo.regs[r], fc.regs[r], idmap, exact):
                 return False
-        if not stacksafe(fo, fc, idmap, exact, allow_uninit):
+        if not stacksafe(fo, fc, idmap, exact, allow_uninit, slot_types_exact_only):
             return False
     return True
 
