@@ -39,6 +39,7 @@ class Profile:
     scc_exit_repropagate: bool = True  # leaving a loop replays its backedges' precision propagation
     callback_exit_keeps_args: bool = True  # precision backtracking into a callback keeps the caller's R1-R5
     slot_types_exact_only: bool = True  # stacksafe: byte-wise slot types under EXACT only (model/prune.py)
+    stack_range_bytewise: bool = True  # a helper's stack read needs each byte of a partial spill spilled
     callback_scc: bool = True  # a callback-calling insn is a loop (SCC) of its own (model/cfg.compute_scc)
     movsx_subreg_bounds: bool = True  # movsx falls back to 32-bit bounds (scalar.coerce_reg_to_size_sx)
 
@@ -67,6 +68,7 @@ PROFILES: dict[str, Profile] = {
         scc_exit_repropagate=False,
         callback_exit_keeps_args=False,
         slot_types_exact_only=False,
+        stack_range_bytewise=False,
     ),
     "patch-v4": Profile(
         name="patch-v4",
@@ -88,6 +90,7 @@ PROFILES: dict[str, Profile] = {
         scc_exit_repropagate=False,
         callback_exit_keeps_args=False,
         slot_types_exact_only=False,
+        stack_range_bytewise=False,
     ),
 }
 
