@@ -131,7 +131,8 @@ class Explorer:
         self.walking = False
         self.liveness = StackLiveness(self.prog, sorted(s.start for s in facts.subprogs), facts.prune_points,
                                       facts.calls_callback, log=self._live_log if log_level >= 2 else None,
-                                      succ=facts.succ or None)
+                                      succ=facts.succ or None,
+                                      tail_call_exits=getattr(env.profile, "tail_call_exits", False))
         env.liveness = self.liveness
 
     def _sp_start(self, subprogno: int) -> int:

@@ -167,8 +167,13 @@ class StackLiveness:
 
     def __init__(self, prog: Program, starts: Sequence[int], prune_points: Iterable[int],
                  calls_callback: Iterable[int], log: Callable[[str], None] | None = None,
-                 succ: list[tuple[int, ...]] | None = None) -> None:
+                 succ: list[tuple[int, ...]] | None = None, tail_call_exits: bool = False) -> None:
         self.prog = prog
+        # the later 6.18.44 build (profile field tail_call_exits, measured): a bpf_tail_call may
+        # leave the function, so nothing is surely written on the paths through it
+        self.tail_calls = frozenset(
+            i for i, insn in enumerate(prog.insns)
+            if tail_call_exits and isinstance(insn, Jmp) and insn.is_helper_call and insn.imm == 12)
         self.starts = list(starts)
         self.bounds_end = self.starts[1:] + [len(prog.insns)]
         self.postorder, self.po_bounds, self.succ = compute_postorder(prog, self.starts, succ)
@@ -332,6 +337,7 @@ class StackLiveness:
         succ = self.succ
         logging = self.log is not None
         prune = self.prune_points
+        tail_calls = self.tail_calls
         cnt = 0
         while True:
             cnt += 1
@@ -350,6 +356,8 @@ class StackLiveness:
                     for s in ss:
                         after |= live_l[s - start]
                         acc &= acc_l[s - start]
+                    if i in tail_calls:
+                        acc = 0
                     mw = must_write[r]
                     acc |= mw
                     before = (after & ~mw) | may_read[r]

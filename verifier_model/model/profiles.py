@@ -40,6 +40,7 @@ class Profile:
     callback_exit_keeps_args: bool = True  # precision backtracking into a callback keeps the caller's R1-R5
     slot_types_exact_only: bool = True  # stacksafe: byte-wise slot types under EXACT only (model/prune.py)
     stack_range_bytewise: bool = True  # a helper's stack read needs each byte of a partial spill spilled
+    tail_call_exits: bool = True  # stack liveness: a tail call may leave the function (model/liveness.py)
     callback_scc: bool = True  # a callback-calling insn is a loop (SCC) of its own (model/cfg.compute_scc)
     movsx_subreg_bounds: bool = True  # movsx falls back to 32-bit bounds (scalar.coerce_reg_to_size_sx)
 
@@ -69,6 +70,7 @@ PROFILES: dict[str, Profile] = {
         callback_exit_keeps_args=False,
         slot_types_exact_only=False,
         stack_range_bytewise=False,
+        tail_call_exits=False,
     ),
     "patch-v4": Profile(
         name="patch-v4",
@@ -91,6 +93,7 @@ PROFILES: dict[str, Profile] = {
         callback_exit_keeps_args=False,
         slot_types_exact_only=False,
         stack_range_bytewise=False,
+        tail_call_exits=False,
     ),
 }
 
