@@ -546,7 +546,7 @@ class Explorer:
         chain = self._scc_callchain(cp)
         if chain is not None and self.scc_visits.get(chain) is not None and (
                 cp.branches > 0 or self.scc_backedges.get(chain, 0)):
-            if getattr(self.env.profile, "scc_exit_repropagate", False):
+            if self.level >= 2 and getattr(self.env.profile, "scc_exit_repropagate", False):
                 # propagate_backedges replays this propagation when the loop is left; the
                 # replay finds nothing new, so it prints the same lines (newest backedge first)
                 self.scc_replays.setdefault(chain, []).insert(0, self.log[log_start:])

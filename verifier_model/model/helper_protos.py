@@ -266,10 +266,13 @@ PERFMON_ONLY = frozenset({6, 16, 22, 35, 55, 109, 112, 113, 114, 115, 117, 136, 
                           149, 158, 165, 175, 176, 177, 178, 180, 191, 196})
 
 
+_XDP_ADJUST_META = HELPER_NAMES.index("xdp_adjust_meta")
+
+
 def helper_allowed(prog_type: int, func_id: int, *, perfmon: bool, xdp_adjust_meta: bool = True) -> bool:
     """Does env->ops->get_func_proto return a prototype for this helper? (`xdp_adjust_meta`
     False: the build whose XDP programs may not call it, profile field of that name.)"""
-    if func_id == HELPER_NAMES.index("xdp_adjust_meta") and not xdp_adjust_meta:
+    if func_id == _XDP_ADJUST_META and not xdp_adjust_meta:
         return False
     if perfmon and func_id in PERFMON_ONLY:
         return True

@@ -418,16 +418,18 @@ def get_kfunc_ptr_arg_type(env: Env, state: State, meta: KfuncMeta, params: tupl
     arg_mem_size = argno + 1 < len(params) and (
         is_kfunc_arg_mem_size(env, params[argno + 1], state.reg(regno + 1))
         or is_kfunc_arg_const_mem_size(env, params[argno + 1], state.reg(regno + 1)))
+    struct_log: list[str] = []  # what the scalar-struct test logs ("max struct nesting depth exceeded")
+    scalar_struct = ba.btf_type_is_scalar_struct(btf, p.ref, 0, struct_log)
     if getattr(env.profile, "kfunc_trusted_default", False) and not arg_mem_size and p.ref.kind == Kind.STRUCT and (
-            p.ref.name in _CTX_TYPE_NAMES.values() or ba.btf_type_is_scalar_struct(btf, p.ref, 0, [])):
+            p.ref.name in _CTX_TYPE_NAMES.values() or scalar_struct):
         # the trusted-by-default build (measured: the source is not public): a struct (not a union) of scalars,
         # or another program type's context, passed without a size is taken as a kernel object,
         # so the trust check rejects stack, ctx and scalar registers ("R2 must be referenced or
         # trusted"); other structs still fail the scalar-struct test below
         return KF_ARG_PTR_TO_BTF_ID
-    if not ba.is_scalar(p.ref) and not ba.btf_type_is_scalar_struct(btf, p.ref, 0, log) and (
+    if not ba.is_scalar(p.ref) and not scalar_struct and (
             not arg_mem_size or p.ref.kind != Kind.UNKN):
-        raise VerifierError(None, log + [ARG_MUST_POINT_TO_SCALAR.format(
+        raise VerifierError(None, log + struct_log + [ARG_MUST_POINT_TO_SCALAR.format(
             i=argno, kind=ba.type_str(p.ref), tname=p.ref.name, void="void, " if arg_mem_size else "")], EINVAL)
     return KF_ARG_PTR_TO_MEM_SIZE if arg_mem_size else KF_ARG_PTR_TO_MEM
 

@@ -55,22 +55,28 @@ class Profile:
         )
 
 
+# The first 6.18.44 build's values of the fields where the later build differs (above): the
+# profiles of that build and of the seed series both take them.
+FIRST_BUILD: dict[str, bool] = {
+    "kfunc_trusted_default": False,
+    "walked_ptr_untrusted": False,
+    "xdp_adjust_meta": True,
+    "null_arg_precise": False,
+    "scc_exit_repropagate": False,
+    "callback_exit_keeps_args": False,
+    "slot_types_exact_only": False,
+    "stack_range_bytewise": False,
+    "tail_call_exits": False,
+    "callback_scc": False,
+    "movsx_subreg_bounds": False,
+}
+
 PROFILES: dict[str, Profile] = {
     "6.18": Profile(),
     # the first 6.18.44 build (until 2026-11), the kernel of ../shared/semantics/live-6.18-logs
     "6.18-orig": Profile(
         name="6.18-orig",
-        kfunc_trusted_default=False,
-        walked_ptr_untrusted=False,
-        xdp_adjust_meta=True,
-        movsx_subreg_bounds=False,
-        callback_scc=False,
-        null_arg_precise=False,
-        scc_exit_repropagate=False,
-        callback_exit_keeps_args=False,
-        slot_types_exact_only=False,
-        stack_range_bytewise=False,
-        tail_call_exits=False,
+        **FIRST_BUILD,
     ),
     "patch-v4": Profile(
         name="patch-v4",
@@ -83,17 +89,7 @@ PROFILES: dict[str, Profile] = {
         btf_access_needs_perfmon=False,
         nf_conn_write_hook=False,
         kfunc_provenance=True,
-        kfunc_trusted_default=False,
-        walked_ptr_untrusted=False,
-        xdp_adjust_meta=True,
-        movsx_subreg_bounds=False,
-        callback_scc=False,
-        null_arg_precise=False,
-        scc_exit_repropagate=False,
-        callback_exit_keeps_args=False,
-        slot_types_exact_only=False,
-        stack_range_bytewise=False,
-        tail_call_exits=False,
+        **FIRST_BUILD,
     ),
 }
 

@@ -692,7 +692,7 @@ class _Reg:
         self.reg_bounds_sync()
 
     def set_sext64_default_val(self, size: int) -> None:  # set_sext64_default_val
-        lo, hi = {1: (-0x80, 0x7F), 2: (-0x8000, 0x7FFF)}.get(size, (S32_MIN, S32_MAX))
+        lo, hi = _SEXT_RANGE[size]
         self.smin = self.s32_min = lo
         self.smax = self.s32_max = hi
         self.umin = self.u32_min = 0
@@ -730,7 +730,7 @@ class _Reg:
                 self.var_off = Tnum.range(lo & U64, hi & U64)
                 return
         if subreg_bounds:
-            lo_t, hi_t = {1: (-0x80, 0x7F), 2: (-0x8000, 0x7FFF)}.get(size, (S32_MIN, S32_MAX))
+            lo_t, hi_t = _SEXT_RANGE[size]
             if lo_t <= self.s32_min and self.s32_max <= hi_t:  # always so for size 4
                 # the low `size` bytes already hold the value: sign extension keeps the 32-bit range
                 keep32 = (self.s32_min, self.s32_max, self.u32_min, self.u32_max)
@@ -745,7 +745,7 @@ class _Reg:
         self.set_sext64_default_val(size)
 
     def set_sext32_default_val(self, size: int) -> None:  # set_sext32_default_val
-        lo, hi = (-0x80, 0x7F) if size == 1 else (-0x8000, 0x7FFF)
+        lo, hi = _SEXT_RANGE[size]
         self.s32_min, self.s32_max = lo, hi
         self.u32_min, self.u32_max = 0, U32
         self.var_off = TNUM_UNKNOWN.subreg()
@@ -775,6 +775,8 @@ class _Reg:
 
 
 _SEXT = {1: _s8, 2: _s16, 4: s32}
+# the signed range of each sign-extension width
+_SEXT_RANGE = {1: (-0x80, 0x7F), 2: (-0x8000, 0x7FFF), 4: (S32_MIN, S32_MAX)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1304,9 +1306,7 @@ def mov(dst: Scalar, src: Scalar, is64: bool, off: int = 0, subreg_bounds: bool 
     if is64:
         if off == 0:
             return src
-        r = _Reg.of(src)
-        r.coerce_reg_to_size_sx(off >> 3, subreg_bounds)
-        return r.freeze()
+        return coerce_reg_to_size_sx(src, off >> 3, subreg_bounds)
     if off == 0 and _is_exact_const(src):
         return Scalar.const(src.var_off.value & U32)
     r = _Reg.of(src)
