@@ -249,6 +249,7 @@ def test_kernel_log_reader_random_text(text: str) -> None:
 
 @FUZZ
 @given(noise | mutated(VALID_XLATED))
+@example("   4: (95) exit\n\u00e9intprog(struct xdp_md * ctx):\n   5: (85) call pc+2#sub\n")  # non-ASCII name
 def test_xlated_reader_random_text(text: str) -> None:
     _reprints(_clean(read_xlated, text, "<fuzz>"))
 

@@ -227,7 +227,8 @@ def _llvm_text(
 
 
 def _is_name(s: str) -> bool:
-    return bool(s) and (s[0].isalpha() or s[0] in "_.$") and all(c.isalnum() or c in "_.$" for c in s)
+    """A name the assembler reads back (grammar NAME: ASCII letters, digits, `_.$`)."""
+    return bool(s) and s.isascii() and (s[0].isalpha() or s[0] in "_.$") and all(c.isalnum() or c in "_.$" for c in s)
 
 
 def _target(pc: int, rel: int, labels: Mapping[int, str] | None, hex_imm: bool) -> str:
